@@ -1,0 +1,86 @@
+package dev.alfred.identity;
+
+import dev.alfred.audit.AuditLog;
+import dev.alfred.problem.Problem;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** Tenants: the current one, creating new ones (operator only), and the first start. */
+@Singleton
+public class TenantService {
+
+    private final TenantRepository tenants;
+    private final UserService users;
+    private final ApiKeyService keys;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    TenantService(TenantRepository tenants, UserService users, ApiKeyService keys, AuditLog audit, Clock clock) {
+        this.tenants = tenants;
+        this.users = users;
+        this.keys = keys;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A new tenant with its {@code ceo} owner and the owner's API key, shown once. */
+    @Serdeable
+    public record CreatedTenant(Tenant tenant, User owner, String apiKey) {}
+
+    public Tenant get(UUID tenantId) {
+        return tenants.findById(tenantId).orElseThrow(() -> Problem.notFound("tenant", tenantId));
+    }
+
+    public Optional<Tenant> findBySlug(String slug) {
+        return tenants.findBySlug(slug);
+    }
+
+    /** Creates a tenant; only the {@code ceo} of the operator tenant may. */
+    @Transactional
+    public CreatedTenant create(Actor by, String name) {
+        if (by.role() != Role.CEO || !get(by.tenantId()).operator()) {
+            throw Problem.deniedBecause("only the ceo of the first tenant may create tenants");
+        }
+        CreatedTenant created = createTenant(name, false, null, "Owner");
+        audit.record(new AuditLog.Change(by.tenantId(), by.userId(), "tenant.create", null, null, null, name));
+        return created;
+    }
+
+    /**
+     * Creates a tenant, its owner and the owner's key ({@code apiKey} when given, else a new one).
+     * The caller holds the transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    CreatedTenant createTenant(@Nullable String name, boolean operator, @Nullable String apiKey, String ownerName) {
+        String stripped = name == null ? "" : name.strip();
+        if (stripped.isEmpty() || stripped.length() > 100) {
+            throw Problem.invalid("a tenant needs a name of 1 to 100 characters");
+        }
+        String slug = operator ? "default" : slug(stripped);
+        if (tenants.existsBySlug(slug)) {
+            throw Problem.conflict("a tenant named '" + slug + "' exists already");
+        }
+        Tenant tenant =
+                tenants.save(new Tenant(UUID.randomUUID(), slug, stripped, "UTC", "USD", operator, 0, clock.instant()));
+        User owner =
+                users.createIn(tenant.id(), new UserInput(ownerName, null, Role.CEO, null, null, null, true), Role.CEO);
+        String secret = apiKey == null || apiKey.isBlank() ? Secrets.newApiKey() : apiKey.strip();
+        keys.store(owner, "owner", secret);
+        audit.record(new AuditLog.Change(tenant.id(), null, "tenant.create", owner.id(), null, null, stripped));
+        return new CreatedTenant(tenant, owner, secret);
+    }
+
+    static String slug(String name) {
+        String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        String slug =
+                ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return slug.isEmpty() ? "tenant-" + UUID.randomUUID().toString().substring(0, 8) : slug;
+    }
+}
