@@ -14,9 +14,12 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,20 +36,24 @@ class PermissionController {
     private final PermissionService permissions;
     private final FeatureCatalogue catalogue;
     private final UserService users;
+    private final JsonMapper json;
 
-    PermissionController(PermissionService permissions, FeatureCatalogue catalogue, UserService users) {
+    PermissionController(
+            PermissionService permissions, FeatureCatalogue catalogue, UserService users, JsonMapper json) {
         this.permissions = permissions;
         this.catalogue = catalogue;
         this.users = users;
+        this.json = json;
     }
 
+    /** {@code {"allowed": true|false}}; read as a plain JSON value so that "yes" or 1 is refused, not coerced. */
     @Serdeable
-    record Allowed(@Nullable Boolean allowed) {
+    record Allowed(@Nullable Object allowed) {
         boolean required() {
-            if (allowed == null) {
+            if (!(allowed instanceof Boolean value)) {
                 throw Problem.invalid("send {\"allowed\": true} or {\"allowed\": false}");
             }
-            return allowed;
+            return value;
         }
     }
 
@@ -83,9 +90,8 @@ class PermissionController {
 
     /** Sets several overrides at once, all or none; {@code null} removes one. */
     @Put("/users/{id}/permissions")
-    List<Decision> setOverrides(
-            @Parameter(hidden = true) Actor actor, UUID id, @Body Map<String, @Nullable Boolean> changes) {
-        return overrideUser(actor, id, changes);
+    List<Decision> setOverrides(@Parameter(hidden = true) Actor actor, UUID id, @Body byte[] changes) {
+        return overrideUser(actor, id, booleans(changes));
     }
 
     @Get("/roles/{role}/permissions")
@@ -104,9 +110,33 @@ class PermissionController {
 
     /** Sets several role defaults at once, all or none; {@code null} returns one to the shipped default. */
     @Put("/roles/{role}/permissions")
-    List<Decision> setRoleDefaults(
-            @Parameter(hidden = true) Actor actor, String role, @Body Map<String, @Nullable Boolean> changes) {
-        return changeRole(actor, role, changes);
+    List<Decision> setRoleDefaults(@Parameter(hidden = true) Actor actor, String role, @Body byte[] changes) {
+        return changeRole(actor, role, booleans(changes));
+    }
+
+    /**
+     * Reads {@code {"feature": true|false|null, ...}} from the raw body: bound as a map, Micronaut
+     * drops the null entries that mean "remove", and coerces strings to booleans.
+     */
+    private Map<String, @Nullable Boolean> booleans(byte[] body) {
+        JsonNode changes;
+        try {
+            changes = json.readValue(body, JsonNode.class);
+        } catch (IOException e) {
+            throw Problem.invalid("the body is not JSON: " + e.getMessage());
+        }
+        if (changes == null || !changes.isObject()) {
+            throw Problem.invalid("send an object of features to true, false or null");
+        }
+        Map<String, @Nullable Boolean> values = new HashMap<>();
+        for (Map.Entry<String, JsonNode> entry : changes.entries()) {
+            JsonNode value = entry.getValue();
+            if (!value.isNull() && !value.isBoolean()) {
+                throw Problem.invalid(entry.getKey() + " must be true, false or null");
+            }
+            values.put(entry.getKey(), value.isNull() ? null : value.getBooleanValue());
+        }
+        return values;
     }
 
     private List<Decision> overrideUser(Actor actor, UUID id, Map<String, @Nullable Boolean> changes) {
