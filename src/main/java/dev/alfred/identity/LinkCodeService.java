@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One-time codes that link a platform account to a user: an admin creates one for a user, the user
@@ -71,6 +72,15 @@ public class LinkCodeService {
      */
     @Transactional
     public Actor redeem(String code, String bot, String channel, String platformUserId) {
+        return redeem(code, null, bot, channel, platformUserId);
+    }
+
+    /**
+     * As {@link #redeem(String, String, String, String)}, refusing a code whose user belongs to
+     * another tenant than {@code expectedTenant} (the tenant of the workspace the code was sent in).
+     */
+    @Transactional
+    public Actor redeem(String code, @Nullable UUID expectedTenant, String bot, String channel, String platformUserId) {
         UUID userId = consume(code.strip().toUpperCase(Locale.ROOT))
                 .orElseThrow(() ->
                         Problem.invalid("that link code is unknown, used or expired; ask an admin for a new one"));
@@ -79,6 +89,9 @@ public class LinkCodeService {
             throw Problem.conflict("this account is already linked to another user");
         }
         User user = users.getById(userId);
+        if (expectedTenant != null && !expectedTenant.equals(user.tenantId())) {
+            throw Problem.invalid("that link code belongs to another company; ask the admin of this workspace");
+        }
         accounts.findByUserIdAndBotAndChannel(userId, bot, channel)
                 .filter(old -> !old.platformUserId().equals(platformUserId))
                 .ifPresent(accounts::delete);
@@ -95,6 +108,19 @@ public class LinkCodeService {
                 null,
                 bot + "/" + channel + "/" + platformUserId));
         return user.asActor();
+    }
+
+    /**
+     * Links a platform account whose owner is already authenticated (the console, where the
+     * platform user id is the user's id), without a code.
+     */
+    @Transactional
+    public void linkAuthenticated(User user, String bot, String channel, String platformUserId) {
+        if (accounts.findByBotAndChannelAndPlatformUserId(bot, channel, platformUserId)
+                .isEmpty()) {
+            accounts.save(new ChannelAccount(
+                    UUID.randomUUID(), user.tenantId(), user.id(), bot, channel, platformUserId, clock.instant()));
+        }
     }
 
     /** The active user linked to this platform account, if any. */

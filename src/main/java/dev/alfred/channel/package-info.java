@@ -1,0 +1,15 @@
+/**
+ * The channel port: what every platform adapter provides and what it may rely on.
+ *
+ * <p>An adapter turns a platform event into one {@link Inbound} and hands it to the
+ * {@link InboundSink}, acknowledging the platform only after the sink stored it. Replies come back
+ * as channel-neutral {@link Reply} values inside an {@link Outbound}; the adapter renders them for
+ * its platform in {@link Channel#send} and reports the outcome as a {@link Delivery}, including a
+ * platform's retry-after. Optional behaviour is declared in {@link ChannelCapabilities}.
+ *
+ * <p>Only {@code dev.alfred.channel.<platform>} packages import a platform SDK.
+ */
+@NullMarked
+package dev.alfred.channel;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,14 @@
+package dev.alfred.conversation;
+
+import dev.alfred.channel.Reply;
+
+/**
+ * A slash command contributed by a feature package. The router checks {@link CommandSpec#feature()}
+ * before {@link #run} is called, inside the transaction that stores the reply.
+ */
+public interface ChatCommand {
+
+    CommandSpec spec();
+
+    Reply run(CommandContext context);
+}

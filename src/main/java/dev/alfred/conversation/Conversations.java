@@ -1,0 +1,92 @@
+package dev.alfred.conversation;
+
+import dev.alfred.channel.Inbound;
+import dev.alfred.identity.Actor;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+/** Conversations per (bot, channel, chat, user) and their history. Callers hold the transaction. */
+@Singleton
+public class Conversations {
+
+    /** One message of a conversation's history. */
+    public record Message(String role, String text, Instant at) {}
+
+    private final JdbcOperations jdbc;
+
+    Conversations(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The actor's open conversation in this chat, started if there is none. */
+    UUID active(Actor actor, Inbound event) {
+        jdbc.prepareStatement("""
+                INSERT INTO conversation (id, tenant_id, user_id, bot, channel, chat) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (bot, channel, chat, user_id) WHERE ended_at IS NULL DO NOTHING""", statement -> {
+            statement.setObject(1, UUID.randomUUID());
+            statement.setObject(2, actor.tenantId());
+            statement.setObject(3, actor.userId());
+            statement.setString(4, event.bot());
+            statement.setString(5, event.channel());
+            statement.setString(6, event.chat());
+            return statement.executeUpdate();
+        });
+        return jdbc.prepareStatement(
+                "SELECT id FROM conversation WHERE bot = ? AND channel = ? AND chat = ? AND user_id = ? AND ended_at IS NULL",
+                statement -> {
+                    statement.setString(1, event.bot());
+                    statement.setString(2, event.channel());
+                    statement.setString(3, event.chat());
+                    statement.setObject(4, actor.userId());
+                    try (ResultSet rows = statement.executeQuery()) {
+                        rows.next();
+                        return rows.getObject(1, UUID.class);
+                    }
+                });
+    }
+
+    void append(UUID conversationId, String role, String text) {
+        jdbc.prepareStatement(
+                "INSERT INTO conversation_message (conversation_id, role, text) VALUES (?, ?, ?)", statement -> {
+                    statement.setObject(1, conversationId);
+                    statement.setString(2, role);
+                    statement.setString(3, text);
+                    return statement.executeUpdate();
+                });
+    }
+
+    /** Ends the conversation; the next message starts a new one with no history. */
+    void end(UUID conversationId) {
+        jdbc.prepareStatement("UPDATE conversation SET ended_at = now() WHERE id = ?", statement -> {
+            statement.setObject(1, conversationId);
+            return statement.executeUpdate();
+        });
+    }
+
+    /** The last {@code limit} messages of a conversation, oldest first. */
+    public List<Message> recent(UUID conversationId, int limit) {
+        return jdbc.prepareStatement(
+                "SELECT role, text, at FROM conversation_message WHERE conversation_id = ? ORDER BY id DESC LIMIT ?",
+                statement -> {
+                    statement.setObject(1, conversationId);
+                    statement.setInt(2, limit);
+                    List<Message> messages = new ArrayList<>();
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            messages.add(new Message(
+                                    rows.getString(1),
+                                    rows.getString(2),
+                                    rows.getTimestamp(3).toInstant()));
+                        }
+                    }
+                    Collections.reverse(messages);
+                    return messages;
+                });
+    }
+}

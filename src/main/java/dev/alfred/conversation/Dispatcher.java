@@ -1,0 +1,170 @@
+package dev.alfred.conversation;
+
+import dev.alfred.channel.Inbound;
+import dev.alfred.channel.Reply;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Claims inbox rows and turns each into replies in one transaction: route, write the outbox and
+ * the history, mark the row done. A row whose processing throws is retried with backoff and, after
+ * {@code alfred.dispatcher.max-attempts}, answered with an apology and marked failed.
+ */
+@Singleton
+@Requires(property = "alfred.dispatcher.enabled", notEquals = "false")
+class Dispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final InboxStore inbox;
+    private final Router router;
+    private final Outbox outbox;
+    private final Channels channels;
+    private final TransactionOperations<Connection> tx;
+    private final WorkSignal inboxSignal;
+    private final WorkSignal outboxSignal;
+    private final int workers;
+    private final int batch;
+    private final Duration lease;
+    private final Duration poll;
+    private final int maxAttempts;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    Dispatcher(
+            InboxStore inbox,
+            Router router,
+            Outbox outbox,
+            Channels channels,
+            TransactionOperations<Connection> tx,
+            @Named("inbox") WorkSignal inboxSignal,
+            @Named("outbox") WorkSignal outboxSignal,
+            @Value("${alfred.dispatcher.workers:8}") int workers,
+            @Value("${alfred.dispatcher.batch:4}") int batch,
+            @Value("${alfred.dispatcher.lease:60s}") Duration lease,
+            @Value("${alfred.dispatcher.poll:250ms}") Duration poll,
+            @Value("${alfred.dispatcher.max-attempts:5}") int maxAttempts) {
+        this.inbox = inbox;
+        this.router = router;
+        this.outbox = outbox;
+        this.channels = channels;
+        this.tx = tx;
+        this.inboxSignal = inboxSignal;
+        this.outboxSignal = outboxSignal;
+        this.workers = workers;
+        this.batch = batch;
+        this.lease = lease;
+        this.poll = poll;
+        this.maxAttempts = maxAttempts;
+    }
+
+    @EventListener
+    synchronized void start(StartupEvent event) {
+        running = true;
+        for (int i = 0; i < workers; i++) {
+            threads.add(Thread.ofVirtual().name("dispatcher-" + i).start(this::work));
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() throws InterruptedException {
+        running = false;
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
+            thread.join(Duration.ofSeconds(10));
+        }
+        threads.clear();
+    }
+
+    private void work() {
+        while (running) {
+            try {
+                List<InboxStore.Claimed> claimed = tx.executeWrite(status -> inbox.claim(batch, lease));
+                if (claimed.isEmpty()) {
+                    inboxSignal.await(poll);
+                    continue;
+                }
+                claimed.forEach(this::process);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warn("Dispatcher could not claim work: {}", e.toString());
+                sleepQuietly(poll);
+            }
+        }
+    }
+
+    void process(InboxStore.Claimed row) {
+        Inbound event = row.event();
+        if (event.kind() == Inbound.Kind.TEXT) {
+            channels.find(event.bot(), event.channel()).ifPresent(channel -> channel.showProgress(event));
+        }
+        try {
+            boolean done = tx.executeWrite(status -> {
+                Router.Routed routed = router.route(event);
+                outbox.enqueue(row.id(), routed.tenantId(), event, routed.replies());
+                if (!inbox.markDone(row)) {
+                    status.setRollbackOnly();
+                    return false;
+                }
+                return true;
+            });
+            if (done) {
+                outboxSignal.signal();
+            } else {
+                LOG.info("Inbox row {} was taken over by another worker; its result was discarded", row.id());
+            }
+        } catch (RuntimeException e) {
+            LOG.error(
+                    "Inbox row {} ({} {}) failed on attempt {}",
+                    row.id(),
+                    event.channel(),
+                    event.eventId(),
+                    row.attempts(),
+                    e);
+            giveUpOrRetry(row, e);
+        }
+    }
+
+    private void giveUpOrRetry(InboxStore.Claimed row, RuntimeException error) {
+        tx.executeWrite(status -> {
+            if (row.attempts() >= maxAttempts) {
+                if (inbox.markFailed(row, error.toString())) {
+                    outbox.enqueue(
+                            row.id(),
+                            null,
+                            row.event(),
+                            List.of(Reply.text("Sorry, I could not handle that message. The team has been told.")));
+                }
+            } else {
+                inbox.release(row, Duration.ofMillis(200L << Math.min(row.attempts(), 8)), error.toString());
+            }
+            return null;
+        });
+        outboxSignal.signal();
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.alfred.conversation;
+
+import dev.alfred.channel.Channel;
+import dev.alfred.channel.Delivery;
+import dev.alfred.channel.Outbound;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers outbox rows through their channel: waits for the rate limits, honours a platform's
+ * retry-after (without counting it as a failed attempt), retries failures with exponential backoff
+ * and jitter, and after {@code alfred.outbox.max-attempts} moves the message to dead letters.
+ */
+@Singleton
+@Requires(property = "alfred.outbox.enabled", notEquals = "false")
+class OutboxSender {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+
+    private final OutboxStore store;
+    private final Channels channels;
+    private final RateLimits limits;
+    private final TransactionOperations<Connection> tx;
+    private final WorkSignal signal;
+    private final int workers;
+    private final int batch;
+    private final int maxAttempts;
+    private final Duration backoff;
+    private final Duration poll;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    OutboxSender(
+            OutboxStore store,
+            Channels channels,
+            RateLimits limits,
+            TransactionOperations<Connection> tx,
+            @Named("outbox") WorkSignal signal,
+            @Value("${alfred.outbox.workers:8}") int workers,
+            @Value("${alfred.outbox.batch:4}") int batch,
+            @Value("${alfred.outbox.max-attempts:6}") int maxAttempts,
+            @Value("${alfred.outbox.backoff:1s}") Duration backoff,
+            @Value("${alfred.outbox.poll:250ms}") Duration poll) {
+        this.store = store;
+        this.channels = channels;
+        this.limits = limits;
+        this.tx = tx;
+        this.signal = signal;
+        this.workers = workers;
+        this.batch = batch;
+        this.maxAttempts = maxAttempts;
+        this.backoff = backoff;
+        this.poll = poll;
+    }
+
+    @EventListener
+    synchronized void start(StartupEvent event) {
+        running = true;
+        for (int i = 0; i < workers; i++) {
+            threads.add(Thread.ofVirtual().name("outbox-" + i).start(this::work));
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() throws InterruptedException {
+        running = false;
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
+            thread.join(Duration.ofSeconds(10));
+        }
+        threads.clear();
+    }
+
+    private void work() {
+        while (running) {
+            try {
+                List<OutboxStore.Claimed> claimed =
+                        tx.executeWrite(status -> store.claim(batch, Duration.ofSeconds(60)));
+                if (claimed.isEmpty()) {
+                    signal.await(poll);
+                    continue;
+                }
+                for (OutboxStore.Claimed row : claimed) {
+                    deliver(row);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warn("Outbox sender could not claim work: {}", e.toString());
+                try {
+                    Thread.sleep(poll);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void deliver(OutboxStore.Claimed row) throws InterruptedException {
+        Outbound message = row.message();
+        Optional<Channel> channel = channels.find(message.bot(), message.channel());
+        Delivery delivery;
+        if (channel.isEmpty()) {
+            delivery = new Delivery.Failed("bot " + message.bot() + " has no " + message.channel() + " channel", true);
+        } else {
+            Thread.sleep(limits.reserve(message.bot(), message.channel(), message.chat()));
+            delivery = send(channel.get(), message);
+        }
+        Delivery outcome = delivery;
+        tx.executeWrite(status -> {
+            record(row, outcome);
+            return null;
+        });
+    }
+
+    private static Delivery send(Channel channel, Outbound message) {
+        try {
+            return channel.send(message);
+        } catch (RuntimeException e) {
+            return new Delivery.Failed(e.toString(), false);
+        }
+    }
+
+    private void record(OutboxStore.Claimed row, Delivery delivery) {
+        Outbound message = row.message();
+        switch (delivery) {
+            case Delivery.Sent sent -> store.sent(row, sent.messageId());
+            case Delivery.RetryAfter throttled -> {
+                limits.pause(message.bot(), message.channel(), message.chat(), throttled.after());
+                store.retryLater(row, throttled.after(), "throttled: " + throttled.reason(), false);
+            }
+            case Delivery.Failed failed
+            when failed.permanent() || message.attempt() >= maxAttempts -> {
+                LOG.warn(
+                        "Outbox message {} to {}/{} is dead after {} attempts: {}",
+                        message.id(),
+                        message.channel(),
+                        message.chat(),
+                        message.attempt(),
+                        failed.reason());
+                store.dead(row, failed.reason());
+            }
+            case Delivery.Failed failed -> store.retryLater(row, backoff(message.attempt()), failed.reason(), true);
+        }
+    }
+
+    private Duration backoff(int attempt) {
+        long base = backoff.toMillis() << Math.min(attempt - 1, 10);
+        return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+    }
+}

@@ -1,0 +1,118 @@
+package dev.alfred.conversation;
+
+import dev.alfred.channel.Inbound;
+import dev.alfred.channel.Reply;
+import dev.alfred.identity.Actor;
+import dev.alfred.identity.LinkCodeService;
+import dev.alfred.permission.PermissionService;
+import dev.alfred.problem.Problem;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides what an inbound event gets: link instructions for someone unknown, the result of a
+ * permitted command, or the free-text responder's answer. Runs inside the dispatcher's transaction.
+ */
+@Singleton
+class Router {
+
+    /** The tenant the event belongs to and the replies it gets. */
+    record Routed(@Nullable UUID tenantId, List<Reply> replies) {}
+
+    private static final String FREE_TEXT_FEATURE = "assistant.chat";
+
+    private final WorkspaceTenants tenants;
+    private final LinkCodeService links;
+    private final PermissionService permissions;
+    private final CommandCatalogue catalogue;
+    private final Conversations conversations;
+    private final FreeTextResponder freeText;
+
+    Router(
+            WorkspaceTenants tenants,
+            LinkCodeService links,
+            PermissionService permissions,
+            CommandCatalogue catalogue,
+            Conversations conversations,
+            FreeTextResponder freeText) {
+        this.tenants = tenants;
+        this.links = links;
+        this.permissions = permissions;
+        this.catalogue = catalogue;
+        this.conversations = conversations;
+        this.freeText = freeText;
+    }
+
+    Routed route(Inbound event) {
+        UUID tenantId = tenants.resolve(event);
+        boolean command = event.kind() != Inbound.Kind.TEXT || event.text().startsWith("/");
+        if (command && CommandSyntax.name(event.text()).equals(CommandCatalogue.LINK.name())) {
+            return new Routed(tenantId, List.of(link(event, tenantId)));
+        }
+        Optional<Actor> actor = links.find(event.bot(), event.channel(), event.platformUserId())
+                .filter(a -> a.tenantId().equals(tenantId));
+        if (actor.isEmpty()) {
+            return new Routed(tenantId, List.of(linkInstructions(event)));
+        }
+        UUID conversation = conversations.active(actor.get(), event);
+        conversations.append(conversation, "user", event.text());
+        Reply reply = command ? command(actor.get(), event, conversation) : text(actor.get(), event, conversation);
+        conversations.append(conversation, "assistant", reply.text());
+        return new Routed(tenantId, List.of(reply));
+    }
+
+    private Reply command(Actor actor, Inbound event, UUID conversation) {
+        String name = CommandSyntax.name(event.text());
+        Optional<ChatCommand> found = catalogue.find(name);
+        if (found.isEmpty()) {
+            if (event.kind() == Inbound.Kind.TEXT) {
+                return text(actor, event, conversation);
+            }
+            return Reply.text(
+                    "I don't know /" + name + ". Send " + CommandSyntax.prefix(event) + "help to see what you can do.");
+        }
+        CommandSpec spec = found.get().spec();
+        if (spec.feature() != null && !permissions.check(actor, spec.feature())) {
+            return Reply.text("Sorry, you are not allowed to do that (not allowed: " + spec.feature() + ").");
+        }
+        try {
+            return found.get().run(new CommandContext(actor, CommandSyntax.args(event.text()), event, conversation));
+        } catch (Problem problem) {
+            return Reply.text(problem.detail());
+        }
+    }
+
+    private Reply text(Actor actor, Inbound event, UUID conversation) {
+        if (!permissions.check(actor, FREE_TEXT_FEATURE)) {
+            return Reply.text(
+                    "Sorry, you are not allowed to chat with the assistant (not allowed: " + FREE_TEXT_FEATURE + ").");
+        }
+        try {
+            return freeText.respond(new CommandContext(actor, event.text(), event, conversation));
+        } catch (Problem problem) {
+            return Reply.text(problem.detail());
+        }
+    }
+
+    private Reply link(Inbound event, UUID tenantId) {
+        String code = CommandSyntax.args(event.text());
+        if (code.isEmpty()) {
+            return Reply.text("Send " + CommandSyntax.prefix(event) + "link followed by the code your admin gave you.");
+        }
+        try {
+            Actor actor = links.redeem(code, tenantId, event.bot(), event.channel(), event.platformUserId());
+            return Reply.text("Welcome, " + actor.name() + "! Your " + event.channel() + " account is linked. Send "
+                    + CommandSyntax.prefix(event) + "help to see what you can do.");
+        } catch (Problem problem) {
+            return Reply.text(problem.detail());
+        }
+    }
+
+    private static Reply linkInstructions(Inbound event) {
+        return Reply.text("Hi! I don't know you yet. Ask your admin for a link code, then send "
+                + CommandSyntax.prefix(event) + "link CODE here.");
+    }
+}
