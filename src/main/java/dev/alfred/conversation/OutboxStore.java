@@ -3,16 +3,13 @@ package dev.alfred.conversation;
 import dev.alfred.channel.Outbound;
 import dev.alfred.channel.Reply;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 
 /** Claims due outbox rows and records how their delivery went. Callers hold the transaction. */
 @Singleton
@@ -20,18 +17,6 @@ class OutboxStore {
 
     /** An outbox message with its lease. */
     record Claimed(Outbound message, UUID lease) {}
-
-    /** A message that could not be delivered, as the admin API shows it. */
-    @Serdeable
-    record DeadLetter(
-            long id,
-            String bot,
-            String channel,
-            String chat,
-            String text,
-            int attempts,
-            @Nullable String lastError,
-            Instant createdAt) {}
 
     private final JdbcOperations jdbc;
     private final Json json;
@@ -102,16 +87,16 @@ class OutboxStore {
                 row);
     }
 
-    List<DeadLetter> dead(UUID tenantId, int limit) {
+    List<DeadLetters.DeadLetter> dead(UUID tenantId, int limit) {
         return jdbc.prepareStatement("""
                 SELECT id, bot, channel, chat, reply::text, attempts, last_error, created_at FROM outbox
                 WHERE status = 'dead' AND tenant_id = ? ORDER BY id DESC LIMIT ?""", statement -> {
             statement.setObject(1, tenantId);
             statement.setInt(2, limit);
-            List<DeadLetter> letters = new ArrayList<>();
+            List<DeadLetters.DeadLetter> letters = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    letters.add(new DeadLetter(
+                    letters.add(new DeadLetters.DeadLetter(
                             rows.getLong(1),
                             rows.getString(2),
                             rows.getString(3),

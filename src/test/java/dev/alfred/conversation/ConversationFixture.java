@@ -1,0 +1,61 @@
+package dev.alfred.conversation;
+
+import dev.alfred.channel.Inbound;
+import dev.alfred.identity.Actor;
+import dev.alfred.identity.ApiKeyService;
+import dev.alfred.identity.LinkCodeService;
+import dev.alfred.identity.Role;
+import dev.alfred.identity.UserInput;
+import dev.alfred.identity.UserService;
+import dev.alfred.testing.AlfredProperties;
+import dev.alfred.testing.FakeChannel;
+import io.micronaut.context.ApplicationContext;
+import java.util.Map;
+import java.util.UUID;
+
+/** Builds events for the fake channel and linked users to send them, in one application context. */
+final class ConversationFixture {
+
+    private final ApplicationContext context;
+
+    ConversationFixture(ApplicationContext context) {
+        this.context = context;
+    }
+
+    /** Test settings: the fake channel, no rate limit on it, fast polling and backoff. */
+    static String[] settings(String... extra) {
+        String[] base = {
+            "alfred.test.fake-channel", "true",
+            "alfred.channels.fake.per-chat-rate", "0",
+            "alfred.channels.fake.global-rate", "0",
+            "alfred.outbox.backoff", "100ms",
+            "alfred.outbox.max-attempts", "3",
+            "alfred.outbox.poll", "50ms",
+            "alfred.dispatcher.poll", "50ms"
+        };
+        String[] all = new String[base.length + extra.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return all;
+    }
+
+    /** A new employee linked to {@code platformUserId} on the fake channel. */
+    Actor linkedUser(String platformUserId) {
+        Actor owner = context.getBean(ApiKeyService.class)
+                .authenticate(AlfredProperties.OWNER_KEY)
+                .orElseThrow();
+        var user = context.getBean(UserService.class)
+                .create(owner, new UserInput("User " + platformUserId, null, Role.EMPLOYEE, null, null, null, null));
+        LinkCodeService links = context.getBean(LinkCodeService.class);
+        return links.redeem(links.create(owner, user.id()).code(), "alfred", FakeChannel.NAME, platformUserId);
+    }
+
+    static Inbound text(String platformUserId, String chat, String text) {
+        return event(UUID.randomUUID().toString(), platformUserId, chat, Inbound.Kind.TEXT, text);
+    }
+
+    static Inbound event(String eventId, String platformUserId, String chat, Inbound.Kind kind, String text) {
+        return new Inbound(
+                "alfred", FakeChannel.NAME, eventId, null, chat, platformUserId, "Tester", kind, text, Map.of());
+    }
+}

@@ -1,0 +1,180 @@
+package dev.alfred.conversation;
+
+import static dev.alfred.testing.AlfredProperties.OWNER_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.alfred.channel.Delivery;
+import dev.alfred.channel.Inbound;
+import dev.alfred.channel.InboundSink;
+import dev.alfred.testing.AlfredProperties;
+import dev.alfred.testing.ApiClient;
+import dev.alfred.testing.FakeChannel;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The conversation core through a fake channel: de-duplication, order, throttling, retries, dead letters. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConversationFlowTest implements TestPropertyProvider {
+
+    @Inject
+    ApplicationContext context;
+
+    @Inject
+    InboundSink inbox;
+
+    @Inject
+    FakeChannel channel;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return AlfredProperties.fresh(ConversationFixture.settings());
+    }
+
+    @BeforeEach
+    void resetChannel() {
+        channel.reset();
+    }
+
+    private List<String> deliveredTexts(String chat) {
+        return channel.delivered().stream()
+                .filter(a -> a.message().chat().equals(chat))
+                .map(a -> a.message().reply().text())
+                .toList();
+    }
+
+    @Test
+    void an_unlinked_user_gets_link_instructions_and_links_with_a_code() {
+        String chat = "chat-" + UUID.randomUUID();
+        inbox.accept(ConversationFixture.text("stranger", chat, "hello"));
+        await().until(() -> deliveredTexts(chat).size() == 1);
+        assertThat(deliveredTexts(chat).getFirst()).contains("/link CODE");
+
+        var fixture = new ConversationFixture(context);
+        var actor = fixture.linkedUser("newcomer");
+        inbox.accept(ConversationFixture.event(
+                UUID.randomUUID().toString(), "newcomer", chat, Inbound.Kind.COMMAND, "whoami"));
+        await().until(() -> deliveredTexts(chat).size() == 2);
+        assertThat(deliveredTexts(chat).get(1)).contains(actor.name());
+    }
+
+    @Test
+    void the_same_event_delivered_three_times_is_answered_once() {
+        new ConversationFixture(context).linkedUser("dup-user");
+        String chat = "chat-" + UUID.randomUUID();
+        Inbound event = ConversationFixture.event("evt-dup-1", "dup-user", chat, Inbound.Kind.TEXT, "once");
+        assertThat(inbox.accept(event)).isTrue();
+        assertThat(inbox.accept(event)).isFalse();
+        assertThat(inbox.accept(event)).isFalse();
+        await().until(() -> deliveredTexts(chat).size() == 1);
+        await().during(Duration.ofMillis(500)).until(() -> deliveredTexts(chat).size() == 1);
+        assertThat(deliveredTexts(chat)).containsExactly("echo: once");
+    }
+
+    @Test
+    void a_chats_messages_are_answered_in_order() {
+        new ConversationFixture(context).linkedUser("order-user");
+        String chat = "chat-" + UUID.randomUUID();
+        for (int i = 0; i < 10; i++) {
+            inbox.accept(ConversationFixture.text("order-user", chat, "m" + i));
+        }
+        await().until(() -> deliveredTexts(chat).size() == 10);
+        assertThat(deliveredTexts(chat))
+                .containsExactly(
+                        "echo: m0",
+                        "echo: m1",
+                        "echo: m2",
+                        "echo: m3",
+                        "echo: m4",
+                        "echo: m5",
+                        "echo: m6",
+                        "echo: m7",
+                        "echo: m8",
+                        "echo: m9");
+    }
+
+    @Test
+    void a_retry_after_is_honoured_and_the_reply_still_arrives() {
+        new ConversationFixture(context).linkedUser("throttled-user");
+        String chat = "chat-" + UUID.randomUUID();
+        channel.script(new Delivery.RetryAfter(Duration.ofSeconds(1), "429"));
+        inbox.accept(ConversationFixture.text("throttled-user", chat, "later"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> deliveredTexts(chat).size() == 1);
+        List<FakeChannel.Attempt> attempts = channel.attempts().stream()
+                .filter(a -> a.message().chat().equals(chat))
+                .toList();
+        assertThat(attempts).hasSize(2);
+        assertThat(Duration.between(attempts.get(0).at(), attempts.get(1).at()))
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void a_server_error_is_retried_until_delivered() {
+        new ConversationFixture(context).linkedUser("flaky-user");
+        String chat = "chat-" + UUID.randomUUID();
+        channel.script(new Delivery.Failed("HTTP 500", false), new Delivery.Failed("HTTP 502", false));
+        inbox.accept(ConversationFixture.text("flaky-user", chat, "persist"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> deliveredTexts(chat).size() == 1);
+        assertThat(channel.attempts().stream().filter(a -> a.message().chat().equals(chat)))
+                .hasSize(3);
+    }
+
+    @Test
+    void a_message_that_keeps_failing_becomes_a_dead_letter_and_can_be_retried() {
+        new ConversationFixture(context).linkedUser("doomed-user");
+        String chat = "chat-" + UUID.randomUUID();
+        channel.otherwise(message -> new Delivery.Failed("HTTP 503", false));
+        inbox.accept(ConversationFixture.text("doomed-user", chat, "lost?"));
+        ApiClient api = new ApiClient(server.getURI());
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> api.get("/api/v1/outbox/dead", OWNER_KEY).body().contains("echo: lost?"));
+        Map<String, Object> dead = api.get("/api/v1/outbox/dead", OWNER_KEY).list().stream()
+                .filter(d -> d.get("chat").equals(chat))
+                .findFirst()
+                .orElseThrow();
+        assertThat(dead).containsEntry("attempts", 3).containsEntry("lastError", "HTTP 503");
+
+        channel.otherwise(message -> new Delivery.Sent("ok"));
+        assertThat(api.post("/api/v1/outbox/dead/" + dead.get("id") + "/retry", OWNER_KEY, "")
+                        .status())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(5)).until(() -> deliveredTexts(chat).size() == 1);
+        assertThat(api.get("/api/v1/outbox/dead", OWNER_KEY).body()).doesNotContain(chat);
+        assertThat(api.post("/api/v1/outbox/dead/999999/retry", OWNER_KEY, "").status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void a_permanent_failure_is_dead_at_once() {
+        new ConversationFixture(context).linkedUser("blocked-user");
+        String chat = "chat-" + UUID.randomUUID();
+        channel.script(new Delivery.Failed("bot was blocked by the user", true));
+        inbox.accept(ConversationFixture.text("blocked-user", chat, "anyone?"));
+        ApiClient api = new ApiClient(server.getURI());
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> api.get("/api/v1/outbox/dead", OWNER_KEY).body().contains(chat));
+        assertThat(channel.attempts().stream().filter(a -> a.message().chat().equals(chat)))
+                .hasSize(1);
+    }
+
+    @Test
+    void health_lists_each_channel_and_stays_up() {
+        ApiClient.Response health = new ApiClient(server.getURI()).get("/health", null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body()).contains("alfred/fake").contains("alfred/console");
+    }
+}

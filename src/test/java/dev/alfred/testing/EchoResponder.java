@@ -1,0 +1,39 @@
+package dev.alfred.testing;
+
+import dev.alfred.channel.Reply;
+import dev.alfred.conversation.CommandContext;
+import dev.alfred.conversation.FreeTextResponder;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Answers free text with {@code echo: <text>}; the text {@code block} waits until released, so
+ * that tests can stop an instance in the middle of handling a message. Active with
+ * {@code alfred.test.fake-channel=true}.
+ */
+@Singleton
+@Requires(property = "alfred.test.fake-channel", value = "true")
+public class EchoResponder implements FreeTextResponder {
+
+    /** Released by tests; until then a {@code block} message hangs in the responder. */
+    public static volatile CountDownLatch gate = new CountDownLatch(1);
+
+    /** Counted down each time a {@code block} message starts being handled. */
+    public static volatile CountDownLatch blocked = new CountDownLatch(1);
+
+    @Override
+    public Reply respond(CommandContext context) {
+        if (context.args().equals("block")) {
+            blocked.countDown();
+            try {
+                gate.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while blocked", e);
+            }
+        }
+        return Reply.text("echo: " + context.args());
+    }
+}

@@ -1,0 +1,98 @@
+package dev.alfred.testing;
+
+import dev.alfred.channel.Channel;
+import dev.alfred.channel.ChannelCapabilities;
+import dev.alfred.channel.ChannelProvider;
+import dev.alfred.channel.ChannelStatus;
+import dev.alfred.channel.Delivery;
+import dev.alfred.channel.Outbound;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
+
+/**
+ * An in-memory channel {@code fake} for the bot {@code alfred}, for tests of the conversation core:
+ * it records every send attempt and answers with scripted outcomes (sent, throttled, failed).
+ * Active with {@code alfred.test.fake-channel=true}.
+ */
+@Singleton
+@Requires(property = "alfred.test.fake-channel", value = "true")
+public class FakeChannel implements ChannelProvider, Channel {
+
+    public static final String NAME = "fake";
+
+    /** One send attempt as the fake saw it. */
+    public record Attempt(Outbound message, Instant at, Delivery outcome) {}
+
+    private final List<Attempt> attempts = Collections.synchronizedList(new ArrayList<>());
+    private final ConcurrentLinkedQueue<Function<Outbound, Delivery>> script = new ConcurrentLinkedQueue<>();
+    private volatile Function<Outbound, Delivery> otherwise = message -> new Delivery.Sent("m" + message.id());
+
+    /** The next sends answer with these outcomes, in order; after that, {@link #otherwise}. */
+    public void script(Delivery... outcomes) {
+        for (Delivery outcome : outcomes) {
+            script.add(message -> outcome);
+        }
+    }
+
+    public void otherwise(Function<Outbound, Delivery> outcome) {
+        this.otherwise = outcome;
+    }
+
+    public List<Attempt> attempts() {
+        synchronized (attempts) {
+            return List.copyOf(attempts);
+        }
+    }
+
+    /** The attempts that delivered. */
+    public List<Attempt> delivered() {
+        return attempts().stream()
+                .filter(a -> a.outcome() instanceof Delivery.Sent)
+                .toList();
+    }
+
+    public void reset() {
+        attempts.clear();
+        script.clear();
+        otherwise = message -> new Delivery.Sent("m" + message.id());
+    }
+
+    @Override
+    public List<Channel> channels() {
+        return List.of(this);
+    }
+
+    @Override
+    public String bot() {
+        return "alfred";
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public ChannelCapabilities capabilities() {
+        return new ChannelCapabilities(true, true, true, true, false, 4096);
+    }
+
+    @Override
+    public Delivery send(Outbound message) {
+        Function<Outbound, Delivery> next = script.poll();
+        Delivery outcome = (next == null ? otherwise : next).apply(message);
+        attempts.add(new Attempt(message, Instant.now(), outcome));
+        return outcome;
+    }
+
+    @Override
+    public ChannelStatus status() {
+        return ChannelStatus.up("fake");
+    }
+}
