@@ -40,6 +40,7 @@ class Dispatcher {
     private final Duration lease;
     private final Duration poll;
     private final int maxAttempts;
+    private final Duration drain;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
@@ -55,7 +56,8 @@ class Dispatcher {
             @Value("${alfred.dispatcher.batch:4}") int batch,
             @Value("${alfred.dispatcher.lease:60s}") Duration lease,
             @Value("${alfred.dispatcher.poll:250ms}") Duration poll,
-            @Value("${alfred.dispatcher.max-attempts:5}") int maxAttempts) {
+            @Value("${alfred.dispatcher.max-attempts:5}") int maxAttempts,
+            @Value("${alfred.shutdown.drain:5s}") Duration drain) {
         this.inbox = inbox;
         this.router = router;
         this.outbox = outbox;
@@ -68,6 +70,7 @@ class Dispatcher {
         this.lease = lease;
         this.poll = poll;
         this.maxAttempts = maxAttempts;
+        this.drain = drain;
     }
 
     @EventListener
@@ -78,12 +81,17 @@ class Dispatcher {
         }
     }
 
+    /** Lets work in progress finish for up to {@code alfred.shutdown.drain}, then interrupts it. */
     @PreDestroy
     synchronized void stop() throws InterruptedException {
         running = false;
+        long deadline = System.nanoTime() + drain.toNanos();
+        for (Thread thread : threads) {
+            thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        }
         threads.forEach(Thread::interrupt);
         for (Thread thread : threads) {
-            thread.join(Duration.ofSeconds(10));
+            thread.join(Duration.ofSeconds(5));
         }
         threads.clear();
     }

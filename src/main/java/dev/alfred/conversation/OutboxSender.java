@@ -41,6 +41,8 @@ class OutboxSender {
     private final int maxAttempts;
     private final Duration backoff;
     private final Duration poll;
+    private final Duration lease;
+    private final Duration drain;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
@@ -54,7 +56,9 @@ class OutboxSender {
             @Value("${alfred.outbox.batch:4}") int batch,
             @Value("${alfred.outbox.max-attempts:6}") int maxAttempts,
             @Value("${alfred.outbox.backoff:1s}") Duration backoff,
-            @Value("${alfred.outbox.poll:250ms}") Duration poll) {
+            @Value("${alfred.outbox.poll:250ms}") Duration poll,
+            @Value("${alfred.outbox.lease:30s}") Duration lease,
+            @Value("${alfred.shutdown.drain:5s}") Duration drain) {
         this.store = store;
         this.channels = channels;
         this.limits = limits;
@@ -65,6 +69,8 @@ class OutboxSender {
         this.maxAttempts = maxAttempts;
         this.backoff = backoff;
         this.poll = poll;
+        this.lease = lease;
+        this.drain = drain;
     }
 
     @EventListener
@@ -75,12 +81,17 @@ class OutboxSender {
         }
     }
 
+    /** Lets work in progress finish for up to {@code alfred.shutdown.drain}, then interrupts it. */
     @PreDestroy
     synchronized void stop() throws InterruptedException {
         running = false;
+        long deadline = System.nanoTime() + drain.toNanos();
+        for (Thread thread : threads) {
+            thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        }
         threads.forEach(Thread::interrupt);
         for (Thread thread : threads) {
-            thread.join(Duration.ofSeconds(10));
+            thread.join(Duration.ofSeconds(5));
         }
         threads.clear();
     }
@@ -88,8 +99,7 @@ class OutboxSender {
     private void work() {
         while (running) {
             try {
-                List<OutboxStore.Claimed> claimed =
-                        tx.executeWrite(status -> store.claim(batch, Duration.ofSeconds(60)));
+                List<OutboxStore.Claimed> claimed = tx.executeWrite(status -> store.claim(batch, lease));
                 if (claimed.isEmpty()) {
                     signal.await(poll);
                     continue;
