@@ -96,6 +96,15 @@ class ConsoleChannelTest implements TestPropertyProvider {
     }
 
     @Test
+    void the_console_page_is_served_at_the_root() {
+        ApiClient.Response page = api.send("GET", "/", null, null, "text/html");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Alfred console").contains("/api/v1/console/messages");
+        assertThat(api.get("/health", null).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/users", null).status()).isEqualTo(401);
+    }
+
+    @Test
     void an_empty_message_is_400() {
         assertThat(api.post("/api/v1/console/messages", OWNER_KEY, "{\"text\": \"  \"}")
                         .status())
