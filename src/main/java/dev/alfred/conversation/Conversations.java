@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Conversations per (bot, channel, chat, user) and their history. Callers hold the transaction. */
@@ -26,17 +27,23 @@ public class Conversations {
 
     /** The actor's open conversation in this chat, started if there is none. */
     UUID active(Actor actor, Inbound event) {
-        jdbc.prepareStatement("""
-                INSERT INTO conversation (id, tenant_id, user_id, bot, channel, chat) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (bot, channel, chat, user_id) WHERE ended_at IS NULL DO NOTHING""", statement -> {
-            statement.setObject(1, UUID.randomUUID());
-            statement.setObject(2, actor.tenantId());
-            statement.setObject(3, actor.userId());
-            statement.setString(4, event.bot());
-            statement.setString(5, event.channel());
-            statement.setString(6, event.chat());
-            return statement.executeUpdate();
+        return open(actor, event).orElseGet(() -> {
+            jdbc.prepareStatement("""
+                    INSERT INTO conversation (id, tenant_id, user_id, bot, channel, chat) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (bot, channel, chat, user_id) WHERE ended_at IS NULL DO NOTHING""", statement -> {
+                statement.setObject(1, UUID.randomUUID());
+                statement.setObject(2, actor.tenantId());
+                statement.setObject(3, actor.userId());
+                statement.setString(4, event.bot());
+                statement.setString(5, event.channel());
+                statement.setString(6, event.chat());
+                return statement.executeUpdate();
+            });
+            return open(actor, event).orElseThrow();
         });
+    }
+
+    private Optional<UUID> open(Actor actor, Inbound event) {
         return jdbc.prepareStatement(
                 "SELECT id FROM conversation WHERE bot = ? AND channel = ? AND chat = ? AND user_id = ? AND ended_at IS NULL",
                 statement -> {
@@ -45,18 +52,20 @@ public class Conversations {
                     statement.setString(3, event.chat());
                     statement.setObject(4, actor.userId());
                     try (ResultSet rows = statement.executeQuery()) {
-                        rows.next();
-                        return rows.getObject(1, UUID.class);
+                        return rows.next() ? Optional.of(rows.getObject(1, UUID.class)) : Optional.<UUID>empty();
                     }
                 });
     }
 
-    void append(UUID conversationId, String role, String text) {
+    /** Appends a question and its answer to the history. */
+    void append(UUID conversationId, String question, String answer) {
         jdbc.prepareStatement(
-                "INSERT INTO conversation_message (conversation_id, role, text) VALUES (?, ?, ?)", statement -> {
+                "INSERT INTO conversation_message (conversation_id, role, text) VALUES (?, 'user', ?), (?, 'assistant', ?)",
+                statement -> {
                     statement.setObject(1, conversationId);
-                    statement.setString(2, role);
-                    statement.setString(3, text);
+                    statement.setString(2, question);
+                    statement.setObject(3, conversationId);
+                    statement.setString(4, answer);
                     return statement.executeUpdate();
                 });
     }

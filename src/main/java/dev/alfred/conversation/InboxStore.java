@@ -17,6 +17,8 @@ class InboxStore {
     /** A claimed row: the event, how many times it was claimed, and the lease that proves it is ours. */
     record Claimed(long id, Inbound event, int attempts, UUID lease) {}
 
+    private static final int WINDOW = 16;
+
     private final JdbcOperations jdbc;
     private final Json json;
 
@@ -27,27 +29,32 @@ class InboxStore {
 
     /**
      * Leases up to {@code limit} pending rows whose lease is free, taking only the oldest pending
-     * row of each chat so that a chat's messages are handled in order.
+     * row of each chat so that a chat's messages are handled in order. Only the oldest
+     * {@code limit * WINDOW} free rows are considered, which keeps a claim cheap however long the
+     * backlog; a chat flooding the front of the queue can delay other chats by that window.
      */
     List<Claimed> claim(int limit, Duration lease) {
         UUID owner = UUID.randomUUID();
         return jdbc.prepareStatement("""
                 UPDATE inbox SET lease_until = now() + make_interval(secs => ?), lease_owner = ?, attempts = attempts + 1
                 WHERE id IN (
-                    SELECT i.id FROM inbox i
-                    WHERE i.status = 'pending' AND (i.lease_until IS NULL OR i.lease_until < now())
-                      AND NOT EXISTS (
-                          SELECT 1 FROM inbox p
-                          WHERE p.status = 'pending' AND p.bot = i.bot AND p.channel = i.channel
-                            AND p.chat = i.chat AND p.id < i.id)
-                    ORDER BY i.id
-                    LIMIT ?
-                    FOR UPDATE SKIP LOCKED)
+                    SELECT c.id FROM (
+                        SELECT id, bot, channel, chat FROM inbox
+                        WHERE status = 'pending' AND (lease_until IS NULL OR lease_until < now())
+                        ORDER BY id
+                        LIMIT ?
+                        FOR UPDATE SKIP LOCKED) c
+                    WHERE NOT EXISTS (
+                        SELECT 1 FROM inbox p
+                        WHERE p.status = 'pending' AND p.bot = c.bot AND p.channel = c.channel
+                          AND p.chat = c.chat AND p.id < c.id)
+                    LIMIT ?)
                 RETURNING id, bot, channel, event_id, workspace, chat, platform_user_id, user_name, kind, text,
                           reply_address::text, attempts""", statement -> {
             statement.setDouble(1, lease.toMillis() / 1000.0);
             statement.setObject(2, owner);
-            statement.setInt(3, limit);
+            statement.setInt(3, limit * WINDOW);
+            statement.setInt(4, limit);
             List<Claimed> claimed = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

@@ -18,6 +18,9 @@ class OutboxStore {
     /** An outbox message with its lease. */
     record Claimed(Outbound message, UUID lease) {}
 
+    /** How many of the oldest due rows a claim looks at per row it wants; see {@link InboxStore}. */
+    private static final int WINDOW = 16;
+
     private final JdbcOperations jdbc;
     private final Json json;
 
@@ -32,20 +35,23 @@ class OutboxStore {
         return jdbc.prepareStatement("""
                 UPDATE outbox SET lease_until = now() + make_interval(secs => ?), lease_owner = ?, attempts = attempts + 1
                 WHERE id IN (
-                    SELECT o.id FROM outbox o
-                    WHERE o.status = 'pending' AND o.next_attempt_at <= now()
-                      AND (o.lease_until IS NULL OR o.lease_until < now())
-                      AND NOT EXISTS (
-                          SELECT 1 FROM outbox p
-                          WHERE p.status = 'pending' AND p.bot = o.bot AND p.channel = o.channel
-                            AND p.chat = o.chat AND p.id < o.id)
-                    ORDER BY o.id
-                    LIMIT ?
-                    FOR UPDATE SKIP LOCKED)
+                    SELECT c.id FROM (
+                        SELECT id, bot, channel, chat FROM outbox
+                        WHERE status = 'pending' AND next_attempt_at <= now()
+                          AND (lease_until IS NULL OR lease_until < now())
+                        ORDER BY id
+                        LIMIT ?
+                        FOR UPDATE SKIP LOCKED) c
+                    WHERE NOT EXISTS (
+                        SELECT 1 FROM outbox p
+                        WHERE p.status = 'pending' AND p.bot = c.bot AND p.channel = c.channel
+                          AND p.chat = c.chat AND p.id < c.id)
+                    LIMIT ?)
                 RETURNING id, bot, channel, chat, reply::text, reply_address::text, attempts""", statement -> {
             statement.setDouble(1, lease.toMillis() / 1000.0);
             statement.setObject(2, owner);
-            statement.setInt(3, limit);
+            statement.setInt(3, limit * WINDOW);
+            statement.setInt(4, limit);
             List<Claimed> claimed = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

@@ -58,9 +58,8 @@ class Router {
             return new Routed(tenantId, List.of(linkInstructions(event)));
         }
         UUID conversation = conversations.active(actor.get(), event);
-        conversations.append(conversation, "user", event.text());
         Reply reply = command ? command(actor.get(), event, conversation) : text(actor.get(), event, conversation);
-        conversations.append(conversation, "assistant", reply.text());
+        conversations.append(conversation, event.text(), reply.text());
         return new Routed(tenantId, List.of(reply));
     }
 

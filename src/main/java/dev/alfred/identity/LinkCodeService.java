@@ -125,8 +125,7 @@ public class LinkCodeService {
 
     /** The active user linked to this platform account, if any. */
     public Optional<Actor> find(String bot, String channel, String platformUserId) {
-        return accounts.findByBotAndChannelAndPlatformUserId(bot, channel, platformUserId)
-                .map(account -> users.getById(account.userId()))
+        return users.findLinked(bot, channel, platformUserId)
                 .filter(User::active)
                 .map(User::asActor);
     }

@@ -56,6 +56,15 @@ final class ConversationFixture {
 
     static Inbound event(String eventId, String platformUserId, String chat, Inbound.Kind kind, String text) {
         return new Inbound(
-                "alfred", FakeChannel.NAME, eventId, null, chat, platformUserId, "Tester", kind, text, Map.of());
+                "alfred",
+                FakeChannel.NAME,
+                eventId,
+                null,
+                chat,
+                platformUserId,
+                "Tester",
+                kind,
+                text,
+                Map.of("event", eventId));
     }
 }
