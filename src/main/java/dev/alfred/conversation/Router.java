@@ -6,10 +6,14 @@ import dev.alfred.identity.Actor;
 import dev.alfred.identity.LinkCodeService;
 import dev.alfred.permission.PermissionService;
 import dev.alfred.problem.Problem;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +27,8 @@ class Router {
     record Routed(@Nullable UUID tenantId, List<Reply> replies) {}
 
     private static final String FREE_TEXT_FEATURE = "assistant.chat";
+    private static final TransactionDefinition NESTED =
+            TransactionDefinition.of(TransactionDefinition.Propagation.NESTED);
 
     private final WorkspaceTenants tenants;
     private final LinkCodeService links;
@@ -30,6 +36,7 @@ class Router {
     private final CommandCatalogue catalogue;
     private final Conversations conversations;
     private final FreeTextResponder freeText;
+    private final TransactionOperations<Connection> tx;
 
     Router(
             WorkspaceTenants tenants,
@@ -37,13 +44,15 @@ class Router {
             PermissionService permissions,
             CommandCatalogue catalogue,
             Conversations conversations,
-            FreeTextResponder freeText) {
+            FreeTextResponder freeText,
+            TransactionOperations<Connection> tx) {
         this.tenants = tenants;
         this.links = links;
         this.permissions = permissions;
         this.catalogue = catalogue;
         this.conversations = conversations;
         this.freeText = freeText;
+        this.tx = tx;
     }
 
     Routed route(Inbound event) {
@@ -77,11 +86,8 @@ class Router {
         if (spec.feature() != null && !permissions.check(actor, spec.feature())) {
             return Reply.text("Sorry, you are not allowed to do that (not allowed: " + spec.feature() + ").");
         }
-        try {
-            return found.get().run(new CommandContext(actor, CommandSyntax.args(event.text()), event, conversation));
-        } catch (Problem problem) {
-            return Reply.text(problem.detail());
-        }
+        return guarded(() ->
+                found.get().run(new CommandContext(actor, CommandSyntax.args(event.text()), event, conversation)));
     }
 
     private Reply text(Actor actor, Inbound event, UUID conversation) {
@@ -89,11 +95,7 @@ class Router {
             return Reply.text(
                     "Sorry, you are not allowed to chat with the assistant (not allowed: " + FREE_TEXT_FEATURE + ").");
         }
-        try {
-            return freeText.respond(new CommandContext(actor, event.text(), event, conversation));
-        } catch (Problem problem) {
-            return Reply.text(problem.detail());
-        }
+        return guarded(() -> freeText.respond(new CommandContext(actor, event.text(), event, conversation)));
     }
 
     private Reply link(Inbound event, UUID tenantId) {
@@ -101,10 +103,20 @@ class Router {
         if (code.isEmpty()) {
             return Reply.text("Send " + CommandSyntax.prefix(event) + "link followed by the code your admin gave you.");
         }
-        try {
+        return guarded(() -> {
             Actor actor = links.redeem(code, tenantId, event.bot(), event.channel(), event.platformUserId());
             return Reply.text("Welcome, " + actor.name() + "! Your " + event.channel() + " account is linked. Send "
                     + CommandSyntax.prefix(event) + "help to see what you can do.");
+        });
+    }
+
+    /**
+     * Runs a handler in a nested transaction, so that a refusal ({@link Problem}) undoes only what
+     * the handler wrote and becomes the reply, while the dispatcher's transaction still commits.
+     */
+    private Reply guarded(Supplier<Reply> handler) {
+        try {
+            return tx.execute(NESTED, status -> handler.get());
         } catch (Problem problem) {
             return Reply.text(problem.detail());
         }

@@ -73,6 +73,33 @@ class ConversationFlowTest implements TestPropertyProvider {
     }
 
     @Test
+    void a_refused_command_is_answered_with_the_reason() {
+        String chat = "chat-" + UUID.randomUUID();
+        inbox.accept(ConversationFixture.event(
+                UUID.randomUUID().toString(), "guesser", chat, Inbound.Kind.COMMAND, "link WRONG123"));
+        await().until(() -> deliveredTexts(chat).size() == 1);
+        assertThat(deliveredTexts(chat).getFirst()).contains("unknown, used or expired");
+
+        var fixture = new ConversationFixture(context);
+        fixture.linkedUser("taken");
+        var owner = context.getBean(dev.alfred.identity.ApiKeyService.class)
+                .authenticate(OWNER_KEY)
+                .orElseThrow();
+        var links = context.getBean(dev.alfred.identity.LinkCodeService.class);
+        var other = fixture.linkedUser("someone-else");
+        String code = links.create(owner, other.userId()).code();
+        inbox.accept(ConversationFixture.event(
+                UUID.randomUUID().toString(), "taken", chat, Inbound.Kind.COMMAND, "link " + code));
+        await().until(() -> deliveredTexts(chat).size() == 2);
+        assertThat(deliveredTexts(chat).get(1)).contains("already linked to another user");
+        // The refused link did not use the code up.
+        inbox.accept(ConversationFixture.event(
+                UUID.randomUUID().toString(), "fresh-account", chat, Inbound.Kind.COMMAND, "link " + code));
+        await().until(() -> deliveredTexts(chat).size() == 3);
+        assertThat(deliveredTexts(chat).get(2)).contains("Welcome");
+    }
+
+    @Test
     void the_same_event_delivered_three_times_is_answered_once() {
         new ConversationFixture(context).linkedUser("dup-user");
         String chat = "chat-" + UUID.randomUUID();
