@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
@@ -13,7 +14,9 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +30,8 @@ import org.slf4j.LoggerFactory;
 class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final TransactionDefinition NESTED =
+            TransactionDefinition.of(TransactionDefinition.Propagation.NESTED);
 
     private final InboxStore inbox;
     private final Router router;
@@ -104,7 +109,7 @@ class Dispatcher {
                     inboxSignal.await(poll);
                     continue;
                 }
-                claimed.forEach(this::process);
+                process(claimed);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -118,27 +123,40 @@ class Dispatcher {
         }
     }
 
-    void process(InboxStore.Claimed row) {
-        Inbound event = row.event();
-        if (event.kind() == Inbound.Kind.TEXT) {
-            channels.find(event.bot(), event.channel()).ifPresent(channel -> channel.showProgress(event));
-        }
-        try {
-            boolean done = tx.executeWrite(status -> {
-                Router.Routed routed = router.route(event);
-                outbox.enqueue(row.id(), routed.tenantId(), event, routed.replies());
-                if (!inbox.markDone(row)) {
-                    status.setRollbackOnly();
-                    return false;
-                }
-                return true;
-            });
-            if (done) {
-                outboxSignal.signal();
-            } else {
-                LOG.info("Inbox row {} was taken over by another worker; its result was discarded", row.id());
+    /**
+     * Handles a claimed batch in one transaction, each row in a nested one: a row that fails is
+     * rolled back alone and retried later, the others commit together.
+     */
+    void process(List<InboxStore.Claimed> rows) {
+        for (InboxStore.Claimed row : rows) {
+            Inbound event = row.event();
+            if (event.kind() == Inbound.Kind.TEXT) {
+                channels.find(event.bot(), event.channel()).ifPresent(channel -> channel.showProgress(event));
             }
-        } catch (RuntimeException e) {
+        }
+        Map<InboxStore.Claimed, RuntimeException> failures = new LinkedHashMap<>();
+        tx.executeWrite(status -> {
+            for (InboxStore.Claimed row : rows) {
+                try {
+                    tx.execute(NESTED, nested -> {
+                        Router.Routed routed = router.route(row.event());
+                        outbox.enqueue(row.id(), routed.tenantId(), row.event(), routed.replies());
+                        if (!inbox.markDone(row)) {
+                            throw new LeaseLost();
+                        }
+                        return null;
+                    });
+                } catch (LeaseLost lost) {
+                    LOG.info("Inbox row {} was taken over by another worker; its result was discarded", row.id());
+                } catch (RuntimeException e) {
+                    failures.put(row, e);
+                }
+            }
+            return null;
+        });
+        outboxSignal.signal();
+        failures.forEach((row, e) -> {
+            Inbound event = row.event();
             LOG.error(
                     "Inbox row {} ({} {}) failed on attempt {}",
                     row.id(),
@@ -147,6 +165,13 @@ class Dispatcher {
                     row.attempts(),
                     e);
             giveUpOrRetry(row, e);
+        });
+    }
+
+    /** Our lease on a row expired and another worker handled it: this result must not be stored. */
+    private static final class LeaseLost extends RuntimeException {
+        LeaseLost() {
+            super(null, null, false, false);
         }
     }
 
