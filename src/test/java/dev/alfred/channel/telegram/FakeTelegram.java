@@ -40,8 +40,15 @@ final class FakeTelegram implements AutoCloseable {
     static final long BOT_USER_ID = 999;
     static final String BOT_USERNAME = "alfred_bot";
 
-    /** One call as received: the method (lower case), its parameters (JSON or multipart fields), and when. */
-    record Call(String method, Map<String, String> params, JsonNode json, String contentType, Instant at) {
+    /**
+     * One call as received: the method (lower case), its parameters (JSON or multipart fields), when,
+     * and the HTTP status it was answered with.
+     */
+    record Call(String method, Map<String, String> params, JsonNode json, String contentType, Instant at, int status) {
+        boolean delivered() {
+            return status == 200;
+        }
+
         String param(String name) {
             return params.getOrDefault(name, "");
         }
@@ -86,10 +93,10 @@ final class FakeTelegram implements AutoCloseable {
         return calls.stream().filter(c -> c.method().equals(name)).toList();
     }
 
-    /** The texts of every sendMessage to {@code chat}, in order. */
+    /** The texts of every sendMessage to {@code chat} that was answered with success, in order. */
     List<String> textsTo(long chat) {
         return calls("sendMessage").stream()
-                .filter(c -> c.param("chat_id").equals(Long.toString(chat)))
+                .filter(c -> c.delivered() && c.param("chat_id").equals(Long.toString(chat)))
                 .map(c -> c.param("text"))
                 .toList();
     }
@@ -135,9 +142,10 @@ final class FakeTelegram implements AutoCloseable {
                     ? JSON.readTree(body)
                     : JSON.createObjectNode();
             Map<String, String> params = contentType.startsWith("multipart/") ? form(body) : fields(json);
-            calls.add(new Call(method, params, json, contentType, Instant.now()));
             Deque<Failure> failing = failures.get(method);
             Failure failure = failing == null ? null : failing.poll();
+            calls.add(new Call(
+                    method, params, json, contentType, Instant.now(), failure == null ? 200 : failure.status()));
             if (failure != null) {
                 Thread.sleep(failure.delay());
                 respond(exchange, failure.status(), failure.body());
