@@ -193,7 +193,7 @@ final class TelegramChannel implements Channel {
                     receiving.webhook() ? "webhook" : "long polling");
             return true;
         } catch (TelegramApiException | RuntimeException e) {
-            startProblem = "cannot start: " + sender.redact(String.valueOf(e.getMessage()));
+            startProblem = "cannot start: " + sender.redact(TelegramSender.describe(e));
             LOG.warn("Telegram bot {}: {}; retrying in {}", bot, startProblem, settings.startRetry());
             return false;
         }

@@ -130,7 +130,8 @@ final class TelegramSender {
         return text.replace(token, "<bot token>");
     }
 
-    private static String describe(Throwable error) {
+    /** The error and, if it wraps one, its root cause (a refused connection, a timeout). */
+    static String describe(Throwable error) {
         Throwable cause = error;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();

@@ -113,6 +113,11 @@ final class FakeTelegram implements AutoCloseable {
                 {"ok":false,"error_code":500,"description":"Internal Server Error"}""", Duration.ZERO);
     }
 
+    /** The next call of {@code method} is answered normally (to fail a later one). */
+    void passNext(String method) {
+        failNext(method, 200, "", Duration.ZERO);
+    }
+
     /** The next call of {@code method} is answered with {@code status} and {@code body} after {@code delay}. */
     void failNext(String method, int status, String body, Duration delay) {
         failures.computeIfAbsent(method.toLowerCase(Locale.ROOT), m -> new ConcurrentLinkedDeque<>())
@@ -144,6 +149,9 @@ final class FakeTelegram implements AutoCloseable {
             Map<String, String> params = contentType.startsWith("multipart/") ? form(body) : fields(json);
             Deque<Failure> failing = failures.get(method);
             Failure failure = failing == null ? null : failing.poll();
+            if (failure != null && failure.status() == 200) {
+                failure = null;
+            }
             calls.add(new Call(
                     method, params, json, contentType, Instant.now(), failure == null ? 200 : failure.status()));
             if (failure != null) {
