@@ -18,6 +18,18 @@ final class BotSetup {
 
     private BotSetup() {}
 
+    /** Runs the start calls in order and returns who the bot is. */
+    static BotIdentity run(
+            TelegramClient client, String bot, List<CommandSpec> commands, TelegramChannel.Receiving receiving)
+            throws TelegramApiException {
+        BotIdentity self = identify(client);
+        client.execute(commandMenu(commands));
+        if (receiving.webhookSecret() != null && receiving.webhookUrl() != null) {
+            client.execute(webhook(receiving.webhookUrl(), bot, receiving.webhookSecret()));
+        }
+        return self;
+    }
+
     static BotIdentity identify(TelegramClient client) throws TelegramApiException {
         User me = client.execute(new GetMe());
         return new BotIdentity(me.getId(), me.getUserName() == null ? "" : me.getUserName());

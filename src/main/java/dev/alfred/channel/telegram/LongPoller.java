@@ -30,6 +30,7 @@ final class LongPoller {
 
     /** What this instance is doing for the bot, for {@code status()}. */
     enum Role {
+        /** Not polling, and not because another instance does: starting, or the database is unreachable. */
         WAITING,
         STANDBY,
         POLLING
@@ -74,7 +75,9 @@ final class LongPoller {
                 lease = PollingLease.tryAcquire(dataSource, bot);
             } catch (SQLException | RuntimeException e) {
                 LOG.warn("Telegram bot {}: cannot reach the database for the polling lock: {}", bot, e.toString());
-                lease = Optional.empty();
+                role = Role.WAITING;
+                Thread.sleep(settings.lockRetry());
+                continue;
             }
             if (lease.isEmpty()) {
                 if (role != Role.STANDBY) {

@@ -128,7 +128,8 @@ final class TelegramChannel implements Channel {
         return switch (poller.role()) {
             case POLLING -> ChannelStatus.up("long polling on this instance");
             case STANDBY -> ChannelStatus.up("long polling on another instance (standby)");
-            case WAITING -> ChannelStatus.down("long polling is not running yet");
+            case WAITING ->
+                ChannelStatus.down("not long polling: starting, or the polling lock's database is unreachable");
         };
     }
 
@@ -180,11 +181,7 @@ final class TelegramChannel implements Channel {
 
     private boolean setUp() {
         try {
-            self = BotSetup.identify(client);
-            client.execute(BotSetup.commandMenu(commands));
-            if (receiving.webhook() && receiving.webhookUrl() != null) {
-                client.execute(BotSetup.webhook(receiving.webhookUrl(), bot, receiving.webhookSecret()));
-            }
+            self = BotSetup.run(client, bot, commands, receiving);
             startProblem = null;
             LOG.info(
                     "Telegram bot {} is @{} ({})",

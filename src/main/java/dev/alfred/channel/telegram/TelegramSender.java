@@ -2,10 +2,12 @@ package dev.alfred.channel.telegram;
 
 import dev.alfred.channel.Delivery;
 import dev.alfred.channel.Outbound;
+import dev.alfred.channel.Reply;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,7 +45,7 @@ final class TelegramSender {
     }
 
     Delivery send(Outbound message) {
-        var refusal = OutgoingPart.refusal(message.reply());
+        Optional<String> refusal = OutgoingPart.refusal(message.reply());
         if (refusal.isPresent()) {
             return new Delivery.Failed(refusal.get(), true);
         }
@@ -89,7 +91,7 @@ final class TelegramSender {
         };
     }
 
-    private static InputFile file(dev.alfred.channel.Reply.Attachment attachment) {
+    private static InputFile file(Reply.Attachment attachment) {
         return new InputFile(new ByteArrayInputStream(attachment.data()), attachment.filename());
     }
 

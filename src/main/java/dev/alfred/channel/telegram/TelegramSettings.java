@@ -2,6 +2,7 @@ package dev.alfred.channel.telegram;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import org.telegram.telegrambots.meta.TelegramUrl;
 
 /**
@@ -24,7 +25,7 @@ record TelegramSettings(TelegramUrl apiUrl, Duration pollTimeout, Duration lockR
                     "alfred.telegram.api-url cannot have a path (telegrambots builds /bot<token>/<method> itself): "
                             + url);
         }
-        String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         int port = uri.getPort() > 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
         return new TelegramUrl(scheme, uri.getHost(), port, false);
     }

@@ -3,6 +3,7 @@ package dev.alfred.channel.telegram;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -61,7 +62,7 @@ class TelegramWebhookController {
             channel.get().receive(update);
         } catch (RuntimeException e) {
             LOG.warn("Telegram update {} for bot {} could not be stored: {}", update.getUpdateId(), bot, e.toString());
-            return HttpResponse.status(io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE)
+            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .body(error("unavailable", "the update could not be stored; Telegram will deliver it again"));
         }
         return HttpResponse.ok();

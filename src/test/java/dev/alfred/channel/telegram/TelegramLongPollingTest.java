@@ -11,6 +11,9 @@ import dev.alfred.testing.ApiClient;
 import dev.alfred.testing.Users;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -130,6 +133,28 @@ class TelegramLongPollingTest {
         second.queueUpdate(Updates.command(9101, user, "/help"));
         await().atMost(Duration.ofSeconds(15)).until(() -> second.textsTo(user).size() == 1);
         assertThat(first.textsTo(user)).isEmpty();
+    }
+
+    @Test
+    void failing_get_updates_make_the_channel_down_with_the_reason_until_polling_recovers() throws Exception {
+        one = ApplicationContext.run(EmbeddedServer.class, properties(Map.of(), first));
+        await().atMost(Duration.ofSeconds(15)).until(() -> polls(one));
+        for (int i = 0; i < 3; i++) {
+            first.breakNext("getUpdates");
+        }
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> status(one).equals(ChannelStatus.down("Telegram answered getupdates with HTTP 500")));
+        await().atMost(Duration.ofSeconds(15)).until(() -> polls(one));
+
+        HttpRequest webhook = HttpRequest.newBuilder(one.getURI().resolve("/telegram/webhook/alfred"))
+                .header(TelegramWebhookController.SECRET_HEADER, "")
+                .POST(HttpRequest.BodyPublishers.ofString(Updates.command(9201, 8301, "/help")))
+                .build();
+        assertThat(HttpClient.newHttpClient()
+                        .send(webhook, HttpResponse.BodyHandlers.discarding())
+                        .statusCode())
+                .as("a bot without a webhook secret accepts no webhook calls")
+                .isEqualTo(401);
     }
 
     @Test

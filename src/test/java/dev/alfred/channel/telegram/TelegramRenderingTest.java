@@ -1,8 +1,10 @@
 package dev.alfred.channel.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alfred.channel.Reply;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +32,7 @@ class TelegramRenderingTest {
     @Test
     void long_text_is_split_into_messages_telegram_accepts_without_cutting_tags() {
         String line = "*bold*" + " word &".repeat(30);
-        String text = String.join("\n", java.util.Collections.nCopies(60, line));
+        String text = String.join("\n", Collections.nCopies(60, line));
         List<String> parts = TelegramHtml.renderSplit(text);
         assertThat(parts).hasSizeGreaterThan(1).allSatisfy(part -> {
             assertThat(part.length()).isLessThanOrEqualTo(TelegramHtml.MAX_LENGTH);
@@ -91,7 +93,7 @@ class TelegramRenderingTest {
         assertThat(url.getPort()).isEqualTo(8081);
         assertThat(TelegramSettings.apiUrl("https://api.telegram.org").getPort())
                 .isEqualTo(443);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TelegramSettings.apiUrl("https://proxy.test/tg"))
+        assertThatThrownBy(() -> TelegramSettings.apiUrl("https://proxy.test/tg"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -9,6 +9,8 @@ import dev.alfred.channel.Reply;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -36,9 +38,9 @@ class TelegramSenderTest {
     }
 
     private static Reply longReplyWithButton() {
-        String text = java.util.stream.IntStream.range(0, 200)
+        String text = IntStream.range(0, 200)
                 .mapToObj(i -> "line " + i + " of a long answer with *some* words")
-                .collect(java.util.stream.Collectors.joining("\n"));
+                .collect(Collectors.joining("\n"));
         return Reply.text(text)
                 .withCard(new Reply.Card(
                         "Summary", List.of(), List.of(new Reply.Button("More", "help", Reply.Button.Style.DEFAULT))));

@@ -16,6 +16,11 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -56,6 +61,7 @@ class TelegramWebhookTest implements TestPropertyProvider {
     TransactionOperations<Connection> tx;
 
     ApiClient api;
+    final HttpClient http = HttpClient.newHttpClient();
 
     @Override
     public Map<String, String> getProperties() {
@@ -93,17 +99,19 @@ class TelegramWebhookTest implements TestPropertyProvider {
     }
 
     ApiClient.Response webhook(String bot, String secret, String update) {
-        var http = java.net.http.HttpClient.newHttpClient();
-        var request = java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/telegram/webhook/" + bot))
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.getURI().resolve("/telegram/webhook/" + bot))
                 .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(update));
+                .POST(HttpRequest.BodyPublishers.ofString(update));
         if (secret != null) {
             request.header(TelegramWebhookController.SECRET_HEADER, secret);
         }
         try {
-            var response = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new ApiClient.Response(response.statusCode(), response.body());
-        } catch (Exception e) {
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
