@@ -38,7 +38,7 @@ class TelegramChannels implements ChannelProvider {
             InboundSink sink,
             CommandCatalogue catalogue,
             DataSource dataSource,
-            @Value("${alfred.telegram.api-url:https://api.telegram.org}") String apiUrl,
+            @Value("${alfred.telegram.api-url:`https://api.telegram.org`}") String apiUrl,
             @Value("${alfred.telegram.poll-timeout:50s}") Duration pollTimeout,
             @Value("${alfred.telegram.lock-retry:5s}") Duration lockRetry,
             @Value("${alfred.telegram.start-retry:10s}") Duration startRetry) {

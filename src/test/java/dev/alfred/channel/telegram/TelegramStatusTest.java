@@ -56,7 +56,7 @@ class TelegramStatusTest {
 
     @Test
     void without_a_bot_token_the_service_starts_with_telegram_disabled_and_says_what_to_set() throws Exception {
-        server = start("alfred.telegram.api-url", telegram.url());
+        server = start(); // and with the default API URL, https://api.telegram.org
         assertThat(status().state()).isEqualTo(ChannelStatus.State.DISABLED);
         assertThat(status().detail()).contains("ALFRED_TELEGRAM_BOT_TOKEN");
         assertThat(webhook("anything")).isEqualTo(401);
