@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Watches every call to the Bot API, including the library's own {@code getUpdates} loop, whose
- * errors are otherwise only logged: the last I/O error or 5xx makes the channel DOWN until a call
- * succeeds again.
+ * errors are otherwise only logged. The channel is DOWN after an I/O error, a 5xx, a 401 or 404
+ * (what Telegram answers for a revoked or wrong token), or any refused {@code getUpdates} (e.g. 409
+ * while a webhook is set), until a call gets through again. Other 4xx are about one message.
  */
 final class ApiReachability implements Interceptor {
 
@@ -19,9 +20,11 @@ final class ApiReachability implements Interceptor {
         String method = chain.request().url().pathSegments().getLast();
         try {
             Response response = chain.proceed(chain.request());
-            if (response.code() >= 500) {
-                problem = "Telegram answered " + method + " with HTTP " + response.code();
-            } else {
+            int code = response.code();
+            boolean polling = method.equalsIgnoreCase("getupdates");
+            if (code >= 500 || code == 401 || code == 404 || (polling && code >= 400 && code != 429)) {
+                problem = "Telegram answered " + method + " with HTTP " + code;
+            } else if (code < 400) {
                 problem = null;
             }
             return response;

@@ -5,7 +5,9 @@
  * <p><b>Receiving.</b> With a webhook secret the bot runs in webhook mode on every instance:
  * {@code POST /telegram/webhook/{bot}} checks {@code X-Telegram-Bot-Api-Secret-Token} in constant
  * time (401 and nothing stored on any mismatch), stores the update and answers 200 with an empty
- * body; with a webhook URL as well it calls {@code setWebhook} at start. Without a secret it long
+ * body; with a webhook URL as well (Alfred's public HTTPS base, e.g. {@code https://alfred.example.com})
+ * it calls {@code setWebhook(url + "/telegram/webhook/" + bot)} with the secret at start; with a
+ * secret and no URL it only listens (the webhook is registered elsewhere). Without a secret it long
  * polls, on the one instance that holds the bot's PostgreSQL advisory lock; the others retry every
  * {@code alfred.telegram.lock-retry}. Either way an update is stored before it is acknowledged (the
  * HTTP 200, or the next {@code getUpdates} offset), and the inbox drops a repeated {@code update_id}.
@@ -23,7 +25,14 @@
  * failure rather than silently cut. Text over 4096 characters is split on line breaks; the
  * keyboard goes with the last part; an image is sent with {@code sendPhoto}, a file with
  * {@code sendDocument}. When a later part fails, a retry resumes after the parts already sent (on
- * the same instance). Button styles have no Telegram equivalent and are ignored.
+ * the same instance). Button styles have no Telegram equivalent and are ignored. The port has no
+ * edit operation yet, so the channel does not claim {@code edits}.
+ *
+ * <p><b>Configuration.</b> {@code alfred.telegram.api-url} (default {@code https://api.telegram.org}),
+ * {@code alfred.telegram.poll-timeout} ({@code 50s}), {@code alfred.telegram.lock-retry} ({@code 5s}),
+ * {@code alfred.telegram.start-retry} ({@code 10s}). The polling lock keeps one pooled database
+ * connection per polling bot. Status: DISABLED without a bot token; DOWN while the start calls fail
+ * or the last Bot API call failed (I/O, 5xx, a rejected token or {@code getUpdates}); UP otherwise.
  */
 @NullMarked
 package dev.alfred.channel.telegram;
