@@ -13,7 +13,6 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,16 +37,11 @@ class Dispatcher {
     private final Outbox outbox;
     private final Channels channels;
     private final TransactionOperations<Connection> tx;
-    private final WorkSignal inboxSignal;
     private final WorkSignal outboxSignal;
-    private final int workers;
     private final int batch;
     private final Duration lease;
-    private final Duration poll;
     private final int maxAttempts;
-    private final Duration drain;
-    private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running;
+    private final WorkerPool workers;
 
     Dispatcher(
             InboxStore inbox,
@@ -68,59 +62,28 @@ class Dispatcher {
         this.outbox = outbox;
         this.channels = channels;
         this.tx = tx;
-        this.inboxSignal = inboxSignal;
         this.outboxSignal = outboxSignal;
-        this.workers = workers;
         this.batch = batch;
         this.lease = lease;
-        this.poll = poll;
         this.maxAttempts = maxAttempts;
-        this.drain = drain;
+        this.workers = new WorkerPool("dispatcher", workers, poll, drain, inboxSignal, this::round);
     }
 
     @EventListener
-    synchronized void start(StartupEvent event) {
-        running = true;
-        for (int i = 0; i < workers; i++) {
-            threads.add(Thread.ofVirtual().name("dispatcher-" + i).start(this::work));
-        }
+    void start(StartupEvent event) {
+        workers.start();
     }
 
     /** Lets work in progress finish for up to {@code alfred.shutdown.drain}, then interrupts it. */
     @PreDestroy
-    synchronized void stop() throws InterruptedException {
-        running = false;
-        long deadline = System.nanoTime() + drain.toNanos();
-        for (Thread thread : threads) {
-            thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-        }
-        threads.forEach(Thread::interrupt);
-        for (Thread thread : threads) {
-            thread.join(Duration.ofSeconds(5));
-        }
-        threads.clear();
+    void stop() throws InterruptedException {
+        workers.stop();
     }
 
-    private void work() {
-        while (running) {
-            try {
-                List<InboxStore.Claimed> claimed = tx.executeWrite(status -> inbox.claim(batch, lease));
-                if (claimed.isEmpty()) {
-                    inboxSignal.await(poll);
-                    continue;
-                }
-                process(claimed);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                LOG.warn("Dispatcher could not claim work: {}", e.toString());
-                sleepQuietly(poll);
-            }
-        }
+    private boolean round() {
+        List<InboxStore.Claimed> claimed = tx.executeWrite(status -> inbox.claim(batch, lease));
+        process(claimed);
+        return !claimed.isEmpty();
     }
 
     /**
@@ -191,13 +154,5 @@ class Dispatcher {
             return null;
         });
         outboxSignal.signal();
-    }
-
-    private static void sleepQuietly(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -13,7 +13,6 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,16 +36,11 @@ class OutboxSender {
     private final Channels channels;
     private final RateLimits limits;
     private final TransactionOperations<Connection> tx;
-    private final WorkSignal signal;
-    private final int workers;
     private final int batch;
     private final int maxAttempts;
     private final Duration backoff;
-    private final Duration poll;
     private final Duration lease;
-    private final Duration drain;
-    private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running;
+    private final WorkerPool workers;
 
     OutboxSender(
             OutboxStore store,
@@ -65,72 +59,36 @@ class OutboxSender {
         this.channels = channels;
         this.limits = limits;
         this.tx = tx;
-        this.signal = signal;
-        this.workers = workers;
         this.batch = batch;
         this.maxAttempts = maxAttempts;
         this.backoff = backoff;
-        this.poll = poll;
         this.lease = lease;
-        this.drain = drain;
+        this.workers = new WorkerPool("outbox", workers, poll, drain, signal, this::round);
     }
 
     @EventListener
-    synchronized void start(StartupEvent event) {
-        running = true;
-        for (int i = 0; i < workers; i++) {
-            threads.add(Thread.ofVirtual().name("outbox-" + i).start(this::work));
-        }
+    void start(StartupEvent event) {
+        workers.start();
     }
 
     /** Lets work in progress finish for up to {@code alfred.shutdown.drain}, then interrupts it. */
     @PreDestroy
-    synchronized void stop() throws InterruptedException {
-        running = false;
-        long deadline = System.nanoTime() + drain.toNanos();
-        for (Thread thread : threads) {
-            thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-        }
-        threads.forEach(Thread::interrupt);
-        for (Thread thread : threads) {
-            thread.join(Duration.ofSeconds(5));
-        }
-        threads.clear();
+    void stop() throws InterruptedException {
+        workers.stop();
     }
 
-    private void work() {
-        while (running) {
-            try {
-                List<OutboxStore.Claimed> claimed = tx.executeWrite(status -> store.claim(batch, lease));
-                if (claimed.isEmpty()) {
-                    signal.await(poll);
-                    continue;
-                }
-                Map<OutboxStore.Claimed, Delivery> outcomes = new LinkedHashMap<>();
-                for (OutboxStore.Claimed row : claimed) {
-                    outcomes.put(row, deliver(row));
-                }
-                // One transaction records the whole batch: fewer commits per message under load.
-                tx.executeWrite(status -> {
-                    outcomes.forEach(this::record);
-                    return null;
-                });
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                LOG.warn("Outbox sender could not claim work: {}", e.toString());
-                try {
-                    Thread.sleep(poll);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+    private boolean round() throws InterruptedException {
+        List<OutboxStore.Claimed> claimed = tx.executeWrite(status -> store.claim(batch, lease));
+        Map<OutboxStore.Claimed, Delivery> outcomes = new LinkedHashMap<>();
+        for (OutboxStore.Claimed row : claimed) {
+            outcomes.put(row, deliver(row));
         }
+        // One transaction records the whole batch: fewer commits per message under load.
+        tx.executeWrite(status -> {
+            outcomes.forEach(this::record);
+            return null;
+        });
+        return !claimed.isEmpty();
     }
 
     private Delivery deliver(OutboxStore.Claimed row) throws InterruptedException {
