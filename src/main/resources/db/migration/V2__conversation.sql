@@ -14,13 +14,11 @@ create table inbox (
     received_at      timestamptz not null default now(),
     status           text not null default 'pending' check (status in ('pending', 'done', 'failed')),
     attempts         int not null default 0,
-    lease_until      timestamptz,
-    lease_owner      uuid,
     processed_at     timestamptz,
     error            text,
     unique (bot, channel, event_id)
 );
--- Pending rows in per-chat order: a chat's next row is claimed only after the one before it.
+-- A chat's pending rows in order: its lane's worker takes them from here.
 create index inbox_pending on inbox (bot, channel, chat, id) where status = 'pending';
 
 -- Every reply, written in the transaction that marks its inbox row done.
@@ -36,8 +34,6 @@ create table outbox (
     status              text not null default 'pending' check (status in ('pending', 'sent', 'dead')),
     attempts            int not null default 0,
     next_attempt_at     timestamptz not null default now(),
-    lease_until         timestamptz,
-    lease_owner         uuid,
     last_error          text,
     platform_message_id text,
     created_at          timestamptz not null default now(),
@@ -46,6 +42,21 @@ create table outbox (
 create index outbox_pending on outbox (bot, channel, chat, id) where status = 'pending';
 create index outbox_inbox on outbox (inbox_id);
 create index outbox_dead on outbox (tenant_id, id) where status = 'dead';
+
+-- One lane per (queue, bot, channel, chat) with pending rows: workers lease lanes, not rows, so a
+-- chat's messages are handled one at a time and in order, and any number of chats in parallel.
+-- pending counts the lane's pending rows; it changes in the transactions that add or finish them.
+create table queue_lane (
+    queue       text not null check (queue in ('inbox', 'outbox')),
+    bot         text not null,
+    channel     text not null,
+    chat        text not null,
+    pending     int not null default 0,
+    lease_until timestamptz,
+    lease_owner uuid,
+    primary key (queue, bot, channel, chat)
+) with (fillfactor = 70);
+create index queue_lane_ready on queue_lane (queue, lease_until) where pending > 0;
 
 -- A conversation per (bot, channel, chat, user); /reset ends it and the next message starts another.
 create table conversation (

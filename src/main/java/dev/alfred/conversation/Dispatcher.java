@@ -13,9 +13,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +27,7 @@ import org.slf4j.LoggerFactory;
 class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final int ROWS_PER_LANE = 4;
     private static final TransactionDefinition NESTED =
             TransactionDefinition.of(TransactionDefinition.Propagation.NESTED);
 
@@ -81,75 +80,104 @@ class Dispatcher {
     }
 
     private boolean round() {
-        List<InboxStore.Claimed> claimed = tx.executeWrite(status -> inbox.claim(batch, lease));
-        process(claimed);
-        return !claimed.isEmpty();
+        List<Lanes.Lane> lanes = tx.executeWrite(status -> inbox.claim(batch, lease));
+        for (Lanes.Lane lane : lanes) {
+            handle(lane);
+        }
+        return !lanes.isEmpty();
     }
 
     /**
-     * Handles a claimed batch in one transaction, each row in a nested one: a row that fails is
-     * rolled back alone and retried later, the others commit together.
+     * Handles a lane's next rows in order, in one transaction with a nested one per row. A row that
+     * fails stops the lane: the rows before it commit, it is retried after a backoff, and after
+     * {@code alfred.dispatcher.max-attempts} it is answered with an apology and given up.
      */
-    void process(List<InboxStore.Claimed> rows) {
-        for (InboxStore.Claimed row : rows) {
-            Inbound event = row.event();
-            if (event.kind() == Inbound.Kind.TEXT) {
-                channels.find(event.bot(), event.channel()).ifPresent(channel -> channel.showProgress(event));
-            }
+    void handle(Lanes.Lane lane) {
+        List<InboxStore.Pending> rows = tx.executeWrite(status -> inbox.pending(lane, ROWS_PER_LANE));
+        if (rows.isEmpty()) {
+            tx.executeWrite(status -> {
+                inbox.recount(lane);
+                return null;
+            });
+            return;
         }
-        Map<InboxStore.Claimed, RuntimeException> failures = new LinkedHashMap<>();
-        tx.executeWrite(status -> {
-            for (InboxStore.Claimed row : rows) {
-                try {
-                    tx.execute(NESTED, nested -> {
-                        Router.Routed routed = router.route(row.event());
-                        outbox.enqueue(row.id(), routed.tenantId(), row.event(), routed.replies());
-                        if (!inbox.markDone(row)) {
-                            throw new LeaseLost();
-                        }
-                        return null;
-                    });
-                } catch (LeaseLost lost) {
-                    LOG.info("Inbox row {} was taken over by another worker; its result was discarded", row.id());
-                } catch (RuntimeException e) {
-                    failures.put(row, e);
+        rows.stream()
+                .map(InboxStore.Pending::event)
+                .filter(event -> event.kind() == Inbound.Kind.TEXT)
+                .forEach(event -> channels.find(event.bot(), event.channel()).ifPresent(c -> c.showProgress(event)));
+        Failure failure;
+        try {
+            failure = tx.executeWrite(status -> {
+                int finished = 0;
+                Failure failed = null;
+                for (InboxStore.Pending row : rows) {
+                    try {
+                        tx.execute(NESTED, nested -> {
+                            Router.Routed routed = router.route(row.event());
+                            outbox.enqueue(row.id(), routed.tenantId(), row.event(), routed.replies());
+                            if (!inbox.done(row)) {
+                                throw new LeaseLost();
+                            }
+                            return null;
+                        });
+                        finished++;
+                    } catch (RuntimeException e) {
+                        failed = e instanceof LeaseLost ? null : new Failure(row, e);
+                        break;
+                    }
                 }
-            }
-            return null;
-        });
+                boolean kept = failed == null ? inbox.release(lane, finished) : inbox.keep(lane, finished);
+                if (!kept) {
+                    throw new LeaseLost();
+                }
+                return failed;
+            });
+        } catch (LeaseLost lost) {
+            LOG.info(
+                    "Lane {}/{}/{} was taken over by another worker; its results were discarded",
+                    lane.bot(),
+                    lane.channel(),
+                    lane.chat());
+            return;
+        }
         outboxSignal.signal();
-        failures.forEach((row, e) -> {
-            Inbound event = row.event();
-            LOG.error(
-                    "Inbox row {} ({} {}) failed on attempt {}",
-                    row.id(),
-                    event.channel(),
-                    event.eventId(),
-                    row.attempts(),
-                    e);
-            giveUpOrRetry(row, e);
-        });
+        if (failure != null) {
+            giveUpOrRetry(lane, failure);
+        }
     }
 
-    /** Our lease on a row expired and another worker handled it: this result must not be stored. */
+    private record Failure(InboxStore.Pending row, RuntimeException error) {}
+
+    /** Our lease on a lane expired and another worker took it: these results must not be stored. */
     private static final class LeaseLost extends RuntimeException {
         LeaseLost() {
             super(null, null, false, false);
         }
     }
 
-    private void giveUpOrRetry(InboxStore.Claimed row, RuntimeException error) {
+    private void giveUpOrRetry(Lanes.Lane lane, Failure failure) {
+        InboxStore.Pending row = failure.row();
+        Inbound event = row.event();
+        LOG.error(
+                "Inbox row {} ({} {}) failed on attempt {}",
+                row.id(),
+                event.channel(),
+                event.eventId(),
+                row.attempts(),
+                failure.error());
         tx.executeWrite(status -> {
             if (row.attempts() >= maxAttempts) {
-                if (inbox.markFailed(row, error.toString())) {
+                if (inbox.failed(row, failure.error().toString())) {
                     outbox.enqueue(
                             row.id(),
                             null,
-                            row.event(),
+                            event,
                             List.of(Reply.text("Sorry, I could not handle that message. The team has been told.")));
+                    inbox.release(lane, 1);
                 }
             } else {
-                inbox.release(row, Duration.ofMillis(200L << Math.min(row.attempts(), 8)), error.toString());
+                inbox.noteError(row, failure.error().toString());
+                inbox.pause(lane, Duration.ofMillis(200L << Math.min(row.attempts(), 8)));
             }
             return null;
         });

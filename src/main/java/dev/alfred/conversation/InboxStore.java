@@ -7,108 +7,131 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
-/** Claims, completes and releases inbox rows. Callers hold the transaction. */
+/** Stores, leases and finishes inbox rows through their chat's lane. Callers hold the transaction. */
 @Singleton
 class InboxStore {
 
-    /** A claimed row: the event, how many times it was claimed, and the lease that proves it is ours. */
-    record Claimed(long id, Inbound event, int attempts, UUID lease) {}
+    static final String QUEUE = "inbox";
 
-    private static final int WINDOW = 16;
+    /** A pending row of a leased lane, and how many times it was taken up (this time included). */
+    record Pending(long id, Inbound event, int attempts) {}
 
     private final JdbcOperations jdbc;
+    private final Lanes lanes;
     private final Json json;
 
-    InboxStore(JdbcOperations jdbc, Json json) {
+    InboxStore(JdbcOperations jdbc, Lanes lanes, Json json) {
         this.jdbc = jdbc;
+        this.lanes = lanes;
         this.json = json;
     }
 
-    /**
-     * Leases up to {@code limit} pending rows whose lease is free, taking only the oldest pending
-     * row of each chat so that a chat's messages are handled in order. Only the oldest
-     * {@code limit * WINDOW} free rows are considered, which keeps a claim cheap however long the
-     * backlog; a chat flooding the front of the queue can delay other chats by that window.
-     */
-    List<Claimed> claim(int limit, Duration lease) {
-        UUID owner = UUID.randomUUID();
+    /** Stores the event and counts it into its lane; false if the same event is stored already. */
+    boolean insert(Inbound event) {
+        boolean stored = jdbc.prepareStatement("""
+                INSERT INTO inbox (bot, channel, event_id, workspace, chat, platform_user_id, user_name, kind, text, reply_address)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+                ON CONFLICT (bot, channel, event_id) DO NOTHING""", statement -> {
+            statement.setString(1, event.bot());
+            statement.setString(2, event.channel());
+            statement.setString(3, event.eventId());
+            statement.setString(4, event.workspace());
+            statement.setString(5, event.chat());
+            statement.setString(6, event.platformUserId());
+            statement.setString(7, event.userName());
+            statement.setString(8, event.kind().name());
+            statement.setString(9, event.text());
+            statement.setString(10, json.write(event.replyAddress()));
+            return statement.executeUpdate() == 1;
+        });
+        if (stored) {
+            lanes.add(QUEUE, event.bot(), event.channel(), event.chat());
+        }
+        return stored;
+    }
+
+    List<Lanes.Lane> claim(int limit, Duration lease) {
+        return lanes.claim(QUEUE, limit, lease);
+    }
+
+    /** The lane's oldest pending rows, in order, each counted as taken up once more. */
+    List<Pending> pending(Lanes.Lane lane, int limit) {
         return jdbc.prepareStatement("""
-                UPDATE inbox SET lease_until = now() + make_interval(secs => ?), lease_owner = ?, attempts = attempts + 1
+                UPDATE inbox SET attempts = attempts + 1
                 WHERE id IN (
-                    SELECT c.id FROM (
-                        SELECT id, bot, channel, chat FROM inbox
-                        WHERE status = 'pending' AND (lease_until IS NULL OR lease_until < now())
-                        ORDER BY id
-                        LIMIT ?
-                        FOR UPDATE SKIP LOCKED) c
-                    WHERE NOT EXISTS (
-                        SELECT 1 FROM inbox p
-                        WHERE p.status = 'pending' AND p.bot = c.bot AND p.channel = c.channel
-                          AND p.chat = c.chat AND p.id < c.id)
+                    SELECT id FROM inbox
+                    WHERE status = 'pending' AND bot = ? AND channel = ? AND chat = ?
+                    ORDER BY id
                     LIMIT ?)
                 RETURNING id, bot, channel, event_id, workspace, chat, platform_user_id, user_name, kind, text,
                           reply_address::text, attempts""", statement -> {
-            statement.setDouble(1, lease.toMillis() / 1000.0);
-            statement.setObject(2, owner);
-            statement.setInt(3, limit * WINDOW);
+            statement.setString(1, lane.bot());
+            statement.setString(2, lane.channel());
+            statement.setString(3, lane.chat());
             statement.setInt(4, limit);
-            List<Claimed> claimed = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    claimed.add(new Claimed(rows.getLong("id"), inbound(rows), rows.getInt("attempts"), owner));
+            List<Pending> rows = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new Pending(result.getLong("id"), inbound(result), result.getInt("attempts")));
                 }
             }
-            claimed.sort((a, b) -> Long.compare(a.id(), b.id()));
-            return claimed;
+            rows.sort(Comparator.comparingLong(Pending::id));
+            return rows;
         });
     }
 
-    /** Marks the row done if our lease still holds; false means another worker took it over. */
-    boolean markDone(Claimed row) {
-        return update(
-                "UPDATE inbox SET status = 'done', processed_at = now(), lease_until = NULL"
-                        + " WHERE id = ? AND status = 'pending' AND lease_owner = ?",
-                row);
+    /** Marks the row done; false if it is not pending any more (another worker took the lane over). */
+    boolean done(Pending row) {
+        return finish(row, "done", null);
     }
 
     /** Gives up on the row for good, with the reason. */
-    boolean markFailed(Claimed row, String error) {
+    boolean failed(Pending row, String error) {
+        return finish(row, "failed", error);
+    }
+
+    /** Counts the lane's finished rows and releases it; false if its lease was lost. */
+    boolean release(Lanes.Lane lane, int finished) {
+        return lanes.finish(lane, finished);
+    }
+
+    /** Counts the lane's finished rows and keeps its lease, to pause or finish it next; false if it was lost. */
+    boolean keep(Lanes.Lane lane, int finished) {
+        return lanes.keep(lane, finished);
+    }
+
+    /** Leaves the lane alone until {@code delay} has passed, e.g. before retrying a failed row. */
+    void pause(Lanes.Lane lane, Duration delay) {
+        lanes.pause(lane, delay);
+    }
+
+    /** Repairs a lane that has no pending rows left although it counted some. */
+    void recount(Lanes.Lane lane) {
+        lanes.recount(lane, QUEUE);
+    }
+
+    private boolean finish(Pending row, String status, @Nullable String error) {
         return jdbc.prepareStatement(
-                        "UPDATE inbox SET status = 'failed', processed_at = now(), error = ?, lease_until = NULL"
-                                + " WHERE id = ? AND status = 'pending' AND lease_owner = ?",
+                        "UPDATE inbox SET status = ?, processed_at = now(), error = ? WHERE id = ? AND status = 'pending'",
                         statement -> {
-                            statement.setString(1, error);
-                            statement.setLong(2, row.id());
-                            statement.setObject(3, row.lease());
+                            statement.setString(1, status);
+                            statement.setString(2, error);
+                            statement.setLong(3, row.id());
                             return statement.executeUpdate();
                         })
                 == 1;
     }
 
-    /** Lets the row be claimed again after {@code delay}. */
-    void release(Claimed row, Duration delay, String error) {
-        jdbc.prepareStatement(
-                "UPDATE inbox SET lease_until = now() + make_interval(secs => ?), error = ?"
-                        + " WHERE id = ? AND lease_owner = ?",
-                statement -> {
-                    statement.setDouble(1, delay.toMillis() / 1000.0);
-                    statement.setString(2, error);
-                    statement.setLong(3, row.id());
-                    statement.setObject(4, row.lease());
-                    return statement.executeUpdate();
-                });
-    }
-
-    private boolean update(String sql, Claimed row) {
-        return jdbc.prepareStatement(sql, statement -> {
-                    statement.setLong(1, row.id());
-                    statement.setObject(2, row.lease());
-                    return statement.executeUpdate();
-                })
-                == 1;
+    void noteError(Pending row, String error) {
+        jdbc.prepareStatement("UPDATE inbox SET error = ? WHERE id = ?", statement -> {
+            statement.setString(1, error);
+            statement.setLong(2, row.id());
+            return statement.executeUpdate();
+        });
     }
 
     private Inbound inbound(ResultSet rows) throws SQLException {

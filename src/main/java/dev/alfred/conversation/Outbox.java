@@ -2,7 +2,6 @@ package dev.alfred.conversation;
 
 import dev.alfred.channel.Inbound;
 import dev.alfred.channel.Reply;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -14,13 +13,11 @@ import org.jspecify.annotations.Nullable;
 @Singleton
 public class Outbox {
 
-    private final JdbcOperations jdbc;
-    private final Json json;
+    private final OutboxStore store;
     private final WorkSignal signal;
 
-    Outbox(JdbcOperations jdbc, Json json, @Named("outbox") WorkSignal signal) {
-        this.jdbc = jdbc;
-        this.json = json;
+    Outbox(OutboxStore store, @Named("outbox") WorkSignal signal) {
+        this.store = store;
         this.signal = signal;
     }
 
@@ -47,21 +44,6 @@ public class Outbox {
             String chat,
             Reply reply,
             Map<String, String> replyAddress) {
-        jdbc.prepareStatement("""
-                INSERT INTO outbox (inbox_id, tenant_id, bot, channel, chat, reply, reply_address)
-                VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))""", statement -> {
-            if (inboxId == null) {
-                statement.setNull(1, java.sql.Types.BIGINT);
-            } else {
-                statement.setLong(1, inboxId);
-            }
-            statement.setObject(2, tenantId);
-            statement.setString(3, bot);
-            statement.setString(4, channel);
-            statement.setString(5, chat);
-            statement.setString(6, json.write(reply));
-            statement.setString(7, json.write(replyAddress));
-            return statement.executeUpdate();
-        });
+        store.insert(inboxId, tenantId, bot, channel, chat, reply, replyAddress);
     }
 }

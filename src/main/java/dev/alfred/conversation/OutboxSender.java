@@ -13,9 +13,8 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -31,6 +30,7 @@ import org.slf4j.LoggerFactory;
 class OutboxSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+    private static final int ROWS_PER_LANE = 8;
 
     private final OutboxStore store;
     private final Channels channels;
@@ -78,21 +78,54 @@ class OutboxSender {
     }
 
     private boolean round() throws InterruptedException {
-        List<OutboxStore.Claimed> claimed = tx.executeWrite(status -> store.claim(batch, lease));
-        Map<OutboxStore.Claimed, Delivery> outcomes = new LinkedHashMap<>();
-        for (OutboxStore.Claimed row : claimed) {
-            outcomes.put(row, deliver(row));
+        List<Lanes.Lane> lanes = tx.executeWrite(status -> store.claim(batch, lease));
+        for (Lanes.Lane lane : lanes) {
+            deliver(lane);
         }
-        // One transaction records the whole batch: fewer commits per message under load.
-        tx.executeWrite(status -> {
-            outcomes.forEach(this::record);
-            return null;
-        });
-        return !claimed.isEmpty();
+        return !lanes.isEmpty();
     }
 
-    private Delivery deliver(OutboxStore.Claimed row) throws InterruptedException {
-        Outbound message = row.message();
+    /**
+     * Sends a lane's due replies in order, recording each as it goes. A reply that must wait (not
+     * due yet, throttled, failed) holds the lane back until its retry time, so that a chat's
+     * replies never overtake each other.
+     */
+    private void deliver(Lanes.Lane lane) throws InterruptedException {
+        List<OutboxStore.Pending> rows = tx.executeRead(status -> store.pending(lane, ROWS_PER_LANE));
+        if (rows.isEmpty()) {
+            tx.executeWrite(status -> {
+                store.recount(lane);
+                return null;
+            });
+            return;
+        }
+        for (OutboxStore.Pending row : rows) {
+            if (!row.due()) {
+                Duration wait = Duration.between(Instant.now(), row.nextAttemptAt());
+                hold(lane, wait.isNegative() ? Duration.ZERO : wait);
+                return;
+            }
+            Delivery delivery = deliver(row.message());
+            Optional<Duration> retry = tx.executeWrite(status -> record(lane, row.message(), delivery));
+            if (retry.isPresent()) {
+                hold(lane, retry.get());
+                return;
+            }
+        }
+        tx.executeWrite(status -> {
+            store.release(lane);
+            return null;
+        });
+    }
+
+    private void hold(Lanes.Lane lane, Duration until) {
+        tx.executeWrite(status -> {
+            store.pause(lane, until);
+            return null;
+        });
+    }
+
+    private Delivery deliver(Outbound message) throws InterruptedException {
         Optional<Channel> channel = channels.find(message.bot(), message.channel());
         if (channel.isEmpty()) {
             return new Delivery.Failed("bot " + message.bot() + " has no " + message.channel() + " channel", true);
@@ -109,13 +142,18 @@ class OutboxSender {
         }
     }
 
-    private void record(OutboxStore.Claimed row, Delivery delivery) {
-        Outbound message = row.message();
+    /** Stores the outcome; a retry time when the lane must wait for this reply. */
+    private Optional<Duration> record(Lanes.Lane lane, Outbound message, Delivery delivery) {
         switch (delivery) {
-            case Delivery.Sent sent -> store.sent(row, sent.messageId());
+            case Delivery.Sent sent -> {
+                store.sent(message, sent.messageId());
+                store.keep(lane, 1);
+                return Optional.empty();
+            }
             case Delivery.RetryAfter throttled -> {
                 limits.pause(message.bot(), message.channel(), message.chat(), throttled.after());
-                store.retryLater(row, throttled.after(), "throttled: " + throttled.reason(), false);
+                store.retryLater(message, throttled.after(), "throttled: " + throttled.reason(), false);
+                return Optional.of(throttled.after());
             }
             case Delivery.Failed failed
             when failed.permanent() || message.attempt() >= maxAttempts -> {
@@ -126,9 +164,15 @@ class OutboxSender {
                         message.chat(),
                         message.attempt(),
                         failed.reason());
-                store.dead(row, failed.reason());
+                store.dead(message, failed.reason());
+                store.keep(lane, 1);
+                return Optional.empty();
             }
-            case Delivery.Failed failed -> store.retryLater(row, backoff(message.attempt()), failed.reason(), true);
+            case Delivery.Failed failed -> {
+                Duration wait = backoff(message.attempt());
+                store.retryLater(message, wait, failed.reason(), true);
+                return Optional.of(wait);
+            }
         }
     }
 

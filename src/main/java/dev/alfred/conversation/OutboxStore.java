@@ -7,90 +7,127 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
-/** Claims due outbox rows and records how their delivery went. Callers hold the transaction. */
+/** Stores outbox rows, leases their chat's lane and records how delivery went. Callers hold the transaction. */
 @Singleton
 class OutboxStore {
 
-    /** An outbox message with its lease. */
-    record Claimed(Outbound message, UUID lease) {}
+    static final String QUEUE = "outbox";
 
-    /** How many of the oldest due rows a claim looks at per row it wants; see {@link InboxStore}. */
-    private static final int WINDOW = 16;
+    /** A pending reply of a leased lane; {@code due} false means it waits for a retry time. */
+    record Pending(Outbound message, boolean due, Instant nextAttemptAt) {}
 
     private final JdbcOperations jdbc;
+    private final Lanes lanes;
     private final Json json;
 
-    OutboxStore(JdbcOperations jdbc, Json json) {
+    OutboxStore(JdbcOperations jdbc, Lanes lanes, Json json) {
         this.jdbc = jdbc;
+        this.lanes = lanes;
         this.json = json;
     }
 
-    /** Leases due rows, only the oldest pending one of each chat, so that a chat's replies keep their order. */
-    List<Claimed> claim(int limit, Duration lease) {
-        UUID owner = UUID.randomUUID();
+    void insert(
+            @Nullable Long inboxId,
+            @Nullable UUID tenantId,
+            String bot,
+            String channel,
+            String chat,
+            Reply reply,
+            Map<String, String> replyAddress) {
+        jdbc.prepareStatement("""
+                INSERT INTO outbox (inbox_id, tenant_id, bot, channel, chat, reply, reply_address)
+                VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))""", statement -> {
+            statement.setObject(1, inboxId);
+            statement.setObject(2, tenantId);
+            statement.setString(3, bot);
+            statement.setString(4, channel);
+            statement.setString(5, chat);
+            statement.setString(6, json.write(reply));
+            statement.setString(7, json.write(replyAddress));
+            return statement.executeUpdate();
+        });
+        lanes.add(QUEUE, bot, channel, chat);
+    }
+
+    List<Lanes.Lane> claim(int limit, Duration lease) {
+        return lanes.claim(QUEUE, limit, lease);
+    }
+
+    /** The lane's oldest pending replies, in order. */
+    List<Pending> pending(Lanes.Lane lane, int limit) {
         return jdbc.prepareStatement("""
-                UPDATE outbox SET lease_until = now() + make_interval(secs => ?), lease_owner = ?, attempts = attempts + 1
-                WHERE id IN (
-                    SELECT c.id FROM (
-                        SELECT id, bot, channel, chat FROM outbox
-                        WHERE status = 'pending' AND next_attempt_at <= now()
-                          AND (lease_until IS NULL OR lease_until < now())
-                        ORDER BY id
-                        LIMIT ?
-                        FOR UPDATE SKIP LOCKED) c
-                    WHERE NOT EXISTS (
-                        SELECT 1 FROM outbox p
-                        WHERE p.status = 'pending' AND p.bot = c.bot AND p.channel = c.channel
-                          AND p.chat = c.chat AND p.id < c.id)
-                    LIMIT ?)
-                RETURNING id, bot, channel, chat, reply::text, reply_address::text, attempts""", statement -> {
-            statement.setDouble(1, lease.toMillis() / 1000.0);
-            statement.setObject(2, owner);
-            statement.setInt(3, limit * WINDOW);
+                SELECT id, bot, channel, chat, reply::text, reply_address::text, attempts,
+                       next_attempt_at <= now() AS due, next_attempt_at
+                FROM outbox WHERE status = 'pending' AND bot = ? AND channel = ? AND chat = ?
+                ORDER BY id LIMIT ?""", statement -> {
+            statement.setString(1, lane.bot());
+            statement.setString(2, lane.channel());
+            statement.setString(3, lane.chat());
             statement.setInt(4, limit);
-            List<Claimed> claimed = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    claimed.add(new Claimed(outbound(rows), owner));
+            List<Pending> rows = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new Pending(
+                            outbound(result),
+                            result.getBoolean("due"),
+                            result.getTimestamp("next_attempt_at").toInstant()));
                 }
             }
-            claimed.sort((a, b) -> Long.compare(a.message().id(), b.message().id()));
-            return claimed;
+            return rows;
         });
     }
 
-    void sent(Claimed row, String messageId) {
+    void sent(Outbound message, String messageId) {
         update(
-                "UPDATE outbox SET status = 'sent', sent_at = now(), platform_message_id = ?, lease_until = NULL"
-                        + " WHERE id = ? AND lease_owner = ?",
+                "UPDATE outbox SET status = 'sent', sent_at = now(), platform_message_id = ?, attempts = attempts + 1"
+                        + " WHERE id = ?",
                 messageId,
-                row);
+                message.id());
     }
 
-    /** Sends again after {@code delay}; {@code counted} false gives the attempt back (a throttle is not a failure). */
-    void retryLater(Claimed row, Duration delay, String reason, boolean counted) {
+    /** Sends again after {@code delay}; {@code counted} false does not count the attempt (a throttle is not a failure). */
+    void retryLater(Outbound message, Duration delay, String reason, boolean counted) {
         jdbc.prepareStatement("""
-                UPDATE outbox SET next_attempt_at = now() + make_interval(secs => ?), last_error = ?, lease_until = NULL,
-                    attempts = attempts - ?
-                WHERE id = ? AND lease_owner = ?""", statement -> {
+                UPDATE outbox SET next_attempt_at = now() + make_interval(secs => ?), last_error = ?,
+                    attempts = attempts + ?
+                WHERE id = ?""", statement -> {
             statement.setDouble(1, delay.toMillis() / 1000.0);
             statement.setString(2, reason);
-            statement.setInt(3, counted ? 0 : 1);
-            statement.setLong(4, row.message().id());
-            statement.setObject(5, row.lease());
+            statement.setInt(3, counted ? 1 : 0);
+            statement.setLong(4, message.id());
             return statement.executeUpdate();
         });
     }
 
-    void dead(Claimed row, String reason) {
+    void dead(Outbound message, String reason) {
         update(
-                "UPDATE outbox SET status = 'dead', last_error = ?, lease_until = NULL WHERE id = ? AND lease_owner = ?",
+                "UPDATE outbox SET status = 'dead', last_error = ?, attempts = attempts + 1 WHERE id = ?",
                 reason,
-                row);
+                message.id());
+    }
+
+    /** Counts finished replies of the lane and keeps its lease; false if the lease was lost. */
+    boolean keep(Lanes.Lane lane, int finished) {
+        return lanes.keep(lane, finished);
+    }
+
+    void release(Lanes.Lane lane) {
+        lanes.release(lane);
+    }
+
+    void pause(Lanes.Lane lane, Duration delay) {
+        lanes.pause(lane, delay);
+    }
+
+    void recount(Lanes.Lane lane) {
+        lanes.recount(lane, QUEUE);
     }
 
     List<DeadLetters.DeadLetter> dead(UUID tenantId, int limit) {
@@ -117,23 +154,28 @@ class OutboxStore {
         });
     }
 
-    /** Puts a dead letter of the tenant back in the queue; false if there is none with that id. */
+    /** Puts a dead letter of the tenant back in its lane; false if there is none with that id. */
     boolean revive(UUID tenantId, long id) {
         return jdbc.prepareStatement("""
-                        UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = now(), lease_until = NULL
-                        WHERE id = ? AND tenant_id = ? AND status = 'dead'""", statement -> {
-                    statement.setLong(1, id);
-                    statement.setObject(2, tenantId);
-                    return statement.executeUpdate();
-                })
-                == 1;
+                UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = now()
+                WHERE id = ? AND tenant_id = ? AND status = 'dead'
+                RETURNING bot, channel, chat""", statement -> {
+            statement.setLong(1, id);
+            statement.setObject(2, tenantId);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return false;
+                }
+                lanes.add(QUEUE, rows.getString(1), rows.getString(2), rows.getString(3));
+                return true;
+            }
+        });
     }
 
-    private void update(String sql, String text, Claimed row) {
+    private void update(String sql, String text, long id) {
         jdbc.prepareStatement(sql, statement -> {
             statement.setString(1, text);
-            statement.setLong(2, row.message().id());
-            statement.setObject(3, row.lease());
+            statement.setLong(2, id);
             return statement.executeUpdate();
         });
     }
@@ -146,6 +188,6 @@ class OutboxStore {
                 rows.getString("chat"),
                 json.read(rows.getString("reply"), Reply.class),
                 json.readMap(rows.getString("reply_address")),
-                rows.getInt("attempts"));
+                rows.getInt("attempts") + 1);
     }
 }

@@ -1,0 +1,146 @@
+package dev.alfred.conversation;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The lanes of the inbox and outbox queues: one per (bot, channel, chat) with pending rows. A
+ * worker leases a lane and handles its rows in order; a crashed worker's lease expires and any
+ * instance takes the lane over. Callers hold the transaction.
+ */
+@Singleton
+class Lanes {
+
+    /** A leased lane of {@code queue}; {@code owner} proves the lease. */
+    record Lane(String queue, String bot, String channel, String chat, UUID owner) {}
+
+    private final JdbcOperations jdbc;
+
+    Lanes(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Leases up to {@code limit} lanes of the queue that have pending rows and no live lease. */
+    List<Lane> claim(String queue, int limit, Duration lease) {
+        UUID owner = UUID.randomUUID();
+        return jdbc.prepareStatement("""
+                UPDATE queue_lane SET lease_until = now() + make_interval(secs => ?), lease_owner = ?
+                WHERE (queue, bot, channel, chat) IN (
+                    SELECT queue, bot, channel, chat FROM queue_lane
+                    WHERE queue = ? AND pending > 0 AND (lease_until IS NULL OR lease_until < now())
+                    ORDER BY lease_until NULLS FIRST
+                    LIMIT ?
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING bot, channel, chat""", statement -> {
+            statement.setDouble(1, seconds(lease));
+            statement.setObject(2, owner);
+            statement.setString(3, queue);
+            statement.setInt(4, limit);
+            List<Lane> lanes = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    lanes.add(new Lane(queue, rows.getString(1), rows.getString(2), rows.getString(3), owner));
+                }
+            }
+            return lanes;
+        });
+    }
+
+    /** Counts a new pending row into its lane, creating the lane if needed. */
+    void add(String queue, String bot, String channel, String chat) {
+        jdbc.prepareStatement("""
+                INSERT INTO queue_lane (queue, bot, channel, chat, pending) VALUES (?, ?, ?, ?, 1)
+                ON CONFLICT (queue, bot, channel, chat) DO UPDATE SET pending = queue_lane.pending + 1""", statement -> {
+            statement.setString(1, queue);
+            statement.setString(2, bot);
+            statement.setString(3, channel);
+            statement.setString(4, chat);
+            return statement.executeUpdate();
+        });
+    }
+
+    /**
+     * Counts {@code finished} of the lane's rows as done and gives the lane up, to be taken again
+     * at once; false if the lease was lost to another worker, whose work then stands instead.
+     */
+    boolean finish(Lane lane, int finished) {
+        return count(lane, finished, true);
+    }
+
+    /** Counts {@code finished} of the lane's rows as done and keeps the lease; false if it was lost. */
+    boolean keep(Lane lane, int finished) {
+        return count(lane, finished, false);
+    }
+
+    private boolean count(Lane lane, int finished, boolean release) {
+        return jdbc.prepareStatement(
+                        "UPDATE queue_lane SET pending = pending - ?"
+                                + (release ? ", lease_until = NULL, lease_owner = NULL" : "")
+                                + " WHERE queue = ? AND bot = ? AND channel = ? AND chat = ? AND lease_owner = ?",
+                        statement -> {
+                            statement.setInt(1, finished);
+                            bind(statement, 2, lane);
+                            return statement.executeUpdate();
+                        })
+                == 1;
+    }
+
+    /** Gives the lane up, to be taken again at once. */
+    void release(Lane lane) {
+        update("UPDATE queue_lane SET lease_until = NULL, lease_owner = NULL", lane, null);
+    }
+
+    /** Gives the lane up until {@code delay} has passed (a retry later, a throttled platform). */
+    void pause(Lane lane, Duration delay) {
+        update(
+                "UPDATE queue_lane SET lease_until = now() + make_interval(secs => ?), lease_owner = NULL",
+                lane,
+                seconds(delay));
+    }
+
+    /** Sets the lane's count to its real number of pending rows, should it ever have drifted, and releases it. */
+    void recount(Lane lane, String table) {
+        jdbc.prepareStatement(
+                ("UPDATE queue_lane l SET lease_until = NULL, lease_owner = NULL, pending = (SELECT count(*) FROM %s t"
+                                + " WHERE t.status = 'pending' AND t.bot = l.bot AND t.channel = l.channel"
+                                + " AND t.chat = l.chat) WHERE queue = ? AND bot = ? AND channel = ? AND chat = ?"
+                                + " AND lease_owner = ?")
+                        .formatted(table),
+                statement -> {
+                    bind(statement, 1, lane);
+                    return statement.executeUpdate();
+                });
+    }
+
+    private int update(String set, Lane lane, @Nullable Double seconds) {
+        return jdbc.prepareStatement(
+                set + " WHERE queue = ? AND bot = ? AND channel = ? AND chat = ? AND lease_owner = ?", statement -> {
+                    int next = 1;
+                    if (seconds != null) {
+                        statement.setDouble(next++, seconds);
+                    }
+                    bind(statement, next, lane);
+                    return statement.executeUpdate();
+                });
+    }
+
+    private static void bind(PreparedStatement statement, int first, Lane lane) throws SQLException {
+        statement.setString(first, lane.queue());
+        statement.setString(first + 1, lane.bot());
+        statement.setString(first + 2, lane.channel());
+        statement.setString(first + 3, lane.chat());
+        statement.setObject(first + 4, lane.owner());
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+}
