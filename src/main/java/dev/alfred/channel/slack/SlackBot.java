@@ -30,6 +30,7 @@ final class SlackBot implements Channel {
     private final String bot;
     private final @Nullable SlackSettings settings;
     private final Slack slack;
+    private final SlackExecutors executors;
     private final InboundSink sink;
     private volatile @Nullable App app;
     private volatile @Nullable SocketModeApp socket;
@@ -38,10 +39,17 @@ final class SlackBot implements Channel {
     private volatile ChannelStatus running = ChannelStatus.down("starting");
 
     /** {@code settings} is null when the bot's secrets are unset: the channel is then DISABLED for {@code why}. */
-    SlackBot(String bot, @Nullable SlackSettings settings, String why, Slack slack, InboundSink sink) {
+    SlackBot(
+            String bot,
+            @Nullable SlackSettings settings,
+            String why,
+            Slack slack,
+            SlackExecutors executors,
+            InboundSink sink) {
         this.bot = bot;
         this.settings = settings;
         this.slack = slack;
+        this.executors = executors;
         this.sink = sink;
         this.status = settings == null ? ChannelStatus.disabled(why) : ChannelStatus.down("starting");
     }
@@ -110,6 +118,7 @@ final class SlackBot implements Channel {
             }
             App built = new App(AppConfig.builder()
                     .slack(slack)
+                    .executorServiceProvider(executors)
                     .singleTeamBotToken(settings.botToken())
                     .signingSecret(settings.signingSecret())
                     .authTestCacheEnabled(true)

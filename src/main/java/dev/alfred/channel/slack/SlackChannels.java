@@ -34,6 +34,7 @@ class SlackChannels implements ChannelProvider {
     private static final Logger LOG = LoggerFactory.getLogger(SlackChannels.class);
 
     private final Slack slack;
+    private final SlackExecutors executors = new SlackExecutors();
     private final List<SlackBot> bots;
     private final Duration restartInterval;
     private final ScheduledExecutorService starter = Executors.newSingleThreadScheduledExecutor(
@@ -46,7 +47,8 @@ class SlackChannels implements ChannelProvider {
             @Value("${alfred.slack.restart-interval:30s}") Duration restartInterval) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
-        config.setStatsEnabled(false);
+        config.setExecutorServiceProvider(executors);
+        config.setStatsEnabled(false); // Alfred paces sends itself (RateLimits); the SDK's counters are unused
         this.slack = Slack.getInstance(config);
         this.restartInterval = restartInterval;
         this.bots = registry.all().stream()
@@ -61,7 +63,7 @@ class SlackChannels implements ChannelProvider {
         if (settings.isEmpty()) {
             LOG.info("Slack channel of bot {} is disabled: {}", bot.id(), why);
         }
-        return new SlackBot(bot.id(), settings.orElse(null), why, slack, sink);
+        return new SlackBot(bot.id(), settings.orElse(null), why, slack, executors, sink);
     }
 
     @Override
@@ -98,5 +100,6 @@ class SlackChannels implements ChannelProvider {
         starter.awaitTermination(10, TimeUnit.SECONDS);
         bots.forEach(SlackBot::stop);
         slack.close();
+        executors.close();
     }
 }
