@@ -80,7 +80,7 @@ class SlackHttpChannelTest implements TestPropertyProvider {
     void connect() {
         api = new ApiClient(server.getURI());
         slack = new SignedRequests(server.getURI());
-        await().atMost(Duration.ofSeconds(20))
+        await().atMost(Duration.ofSeconds(60))
                 .until(() -> slackChannel().status().state() == ChannelStatus.State.UP);
     }
 
@@ -266,7 +266,7 @@ class SlackHttpChannelTest implements TestPropertyProvider {
         String trigger = id();
         SLACK.throttleNext("/response/" + trigger, 1);
         command(user, "C0GENERAL", "whoami", trigger);
-        await().atMost(Duration.ofSeconds(15))
+        await().atMost(Duration.ofSeconds(30))
                 .until(() -> SLACK.responses(trigger).size() == 2);
         List<FakeSlack.Call> calls = SLACK.responses(trigger);
         assertThat(Duration.between(calls.get(0).at(), calls.get(1).at()))
@@ -363,7 +363,7 @@ class SlackHttpChannelTest implements TestPropertyProvider {
     }
 
     Map<String, Object> awaitResponse(String id) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> !SLACK.responses(id).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !SLACK.responses(id).isEmpty());
         return read(SLACK.responses(id).getFirst().body());
     }
 
@@ -373,7 +373,7 @@ class SlackHttpChannelTest implements TestPropertyProvider {
     }
 
     List<FakeSlack.Call> awaitPosts(String chat, int count) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> posts(chat).size() >= count);
+        await().atMost(Duration.ofSeconds(30)).until(() -> posts(chat).size() >= count);
         return posts(chat);
     }
 

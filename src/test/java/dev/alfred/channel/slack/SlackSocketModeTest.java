@@ -48,7 +48,7 @@ class SlackSocketModeTest {
                     .getApplicationContext();
             try {
                 Channel channel = slackChannel(context);
-                await().atMost(Duration.ofSeconds(20))
+                await().atMost(Duration.ofSeconds(60))
                         .until(() -> channel.status().state() == ChannelStatus.State.UP);
                 assertThat(channel.status().detail()).contains("Socket Mode");
                 assertThat(slack.calls("apps.connections.open"))
@@ -77,22 +77,22 @@ class SlackSocketModeTest {
                                 "RESPONSE_URL",
                                 slack.responseUrl("sock-1"))));
 
-                await().atMost(Duration.ofSeconds(10))
+                await().atMost(Duration.ofSeconds(30))
                         .until(() -> !socket.received().isEmpty());
                 Map<String, Object> ack =
                         SlackHttpChannelTest.read(socket.received().getFirst());
                 assertThat(ack).containsEntry("envelope_id", "env-1");
                 assertThat(SlackHttpChannelTest.JSON(ack.get("payload"))).contains(SlackListeners.WORKING);
 
-                await().atMost(Duration.ofSeconds(15))
+                await().atMost(Duration.ofSeconds(30))
                         .until(() -> !slack.responses("sock-1").isEmpty());
                 assertThat(slack.responses("sock-1").getFirst().body()).contains("Welcome, Sam Socket");
             } finally {
                 context.close();
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> socket.connections() == 0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> socket.connections() == 0);
             assertThat(socket.closed()).isEqualTo(socket.opened());
-            await().atMost(Duration.ofSeconds(10))
+            await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(() -> assertThat(newThreads(threadsBefore))
                             .noneMatch(name -> name.startsWith("slack-starter")
                                     || name.startsWith(SlackExecutors.THREAD_PREFIX)
