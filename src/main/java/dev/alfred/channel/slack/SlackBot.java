@@ -12,6 +12,7 @@ import dev.alfred.channel.ChannelStatus;
 import dev.alfred.channel.Delivery;
 import dev.alfred.channel.InboundSink;
 import dev.alfred.channel.Outbound;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -135,6 +136,9 @@ final class SlackBot implements Channel {
                 status = ChannelStatus.up("Socket Mode, " + who);
             } else {
                 built.start();
+                if (!BoltBridge.warm(built, Objects.requireNonNull(settings.signingSecret()))) {
+                    LOG.warn("Slack channel of bot {}: the warm-up request was not answered as expected", bot);
+                }
                 status = ChannelStatus.up("HTTP mode at /slack/events, " + who);
             }
             app = built;

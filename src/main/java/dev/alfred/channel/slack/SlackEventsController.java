@@ -2,10 +2,7 @@ package dev.alfred.channel.slack;
 
 import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.request.Request;
-import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.bolt.util.SlackRequestParser;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -27,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bridge between Micronaut and Bolt for Slack's HTTP requests (slash commands, Events API,
- * interactivity): the raw body, exactly as Slack signed it, goes through {@link SlackRequestParser}
- * into the bot's {@link App}, whose answer (status, headers, body) is copied back. Bolt checks the
+ * interactivity): the raw body, exactly as Slack signed it, goes through {@link BoltBridge} into the
+ * bot's {@link App}, whose answer (status, headers, body) is copied back. Bolt checks the
  * signature and the timestamp; a failure is 401 and nothing is stored. {@code /slack/events} belongs
  * to the bot whose signing secret verifies the request; {@code /slack/events/{bot}} names it.
  */
@@ -83,17 +80,15 @@ class SlackEventsController {
         }
         Map<String, List<String>> headers = new HashMap<>();
         request.getHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
-        Request<?> slackRequest = new SlackRequestParser(app.get().config())
-                .parse(SlackRequestParser.HttpRequest.builder()
-                        .requestUri(request.getPath())
-                        .queryString(request.getParameters().asMap())
-                        .headers(new RequestHeaders(headers))
-                        .requestBody(body)
-                        .remoteAddress(request.getRemoteAddress().getHostString())
-                        .build());
         Response response;
         try {
-            response = app.get().run(slackRequest);
+            response = BoltBridge.run(
+                    app.get(),
+                    request.getPath(),
+                    request.getParameters().asMap(),
+                    headers,
+                    body,
+                    request.getRemoteAddress().getHostString());
         } catch (Exception e) {
             LOG.error("Slack request for bot {} failed", bot.bot(), e);
             return error(HttpStatus.INTERNAL_SERVER_ERROR, "the event could not be stored");

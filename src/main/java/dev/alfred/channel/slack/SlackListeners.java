@@ -76,7 +76,9 @@ final class SlackListeners {
     }
 
     private void command(SlashCommandPayload payload) {
-        String text = payload.getText() == null ? "" : payload.getText().strip();
+        String text = payload.getText() == null
+                ? ""
+                : SlackMarkdown.unescape(payload.getText()).strip();
         Map<String, String> address = new HashMap<>();
         putIfPresent(address, RESPONSE_URL, payload.getResponseUrl());
         address.put(RESPONSE_TYPE, "ephemeral");
@@ -143,7 +145,8 @@ final class SlackListeners {
         }
         String mention =
                 botUserId == null ? "^\\s*<@[A-Z0-9]+(\\|[^>]*)?>" : "<@" + Pattern.quote(botUserId) + "(\\|[^>]*)?>";
-        return text.replaceAll(mention, "").strip();
+        return SlackMarkdown.unescape(text.replaceAll(mention, "").replaceAll(" {2,}", " "))
+                .strip();
     }
 
     private static void putIfPresent(Map<String, String> map, String key, @Nullable String value) {

@@ -28,6 +28,11 @@ final class SlackMarkdown {
         return BULLET.matcher(out).replaceAll("$1• ");
     }
 
+    /** Slack sends user text with {@code &}, {@code <} and {@code >} escaped; Alfred works on the plain text. */
+    static String unescape(String text) {
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
     static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }

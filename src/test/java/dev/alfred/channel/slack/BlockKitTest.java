@@ -85,7 +85,9 @@ class BlockKitTest {
         assertThat(SlackListeners.withoutMention("<@UBOT> task Call Acme", "UBOT"))
                 .isEqualTo("task Call Acme");
         assertThat(SlackListeners.withoutMention("hey <@UBOT|alfred> hi", "UBOT"))
-                .isEqualTo("hey  hi");
+                .isEqualTo("hey hi");
         assertThat(SlackListeners.withoutMention("<@UOTHER> hi", null)).isEqualTo("hi");
+        assertThat(SlackListeners.withoutMention("<@UBOT> a &lt; b &amp;&amp; c\nnext", "UBOT"))
+                .isEqualTo("a < b && c\nnext");
     }
 }
