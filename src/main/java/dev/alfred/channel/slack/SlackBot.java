@@ -110,6 +110,7 @@ final class SlackBot implements Channel {
         if (settings == null || app != null) {
             return app != null;
         }
+        App built = null;
         try {
             AuthTestResponse auth = slack.methods(settings.botToken()).authTest(r -> r);
             if (!auth.isOk()) {
@@ -117,7 +118,7 @@ final class SlackBot implements Channel {
                 LOG.warn("Slack channel of bot {} is down: auth.test answered {}", bot, auth.getError());
                 return false;
             }
-            App built = new App(AppConfig.builder()
+            built = new App(AppConfig.builder()
                     .slack(slack)
                     .executorServiceProvider(executors)
                     .singleTeamBotToken(settings.botToken())
@@ -149,6 +150,9 @@ final class SlackBot implements Channel {
             status = ChannelStatus.down("cannot start: " + e);
             LOG.warn("Slack channel of bot {} could not start: {}", bot, e.toString());
             stop();
+            if (built != null) {
+                built.stop();
+            }
             return false;
         }
     }
@@ -163,11 +167,11 @@ final class SlackBot implements Channel {
                 LOG.debug("Closing the Socket Mode connection of bot {} failed: {}", bot, e.toString());
             }
         }
-        App running = app;
+        App current = app;
         app = null;
         sender = null;
-        if (running != null) {
-            running.stop();
+        if (current != null) {
+            current.stop();
         }
     }
 

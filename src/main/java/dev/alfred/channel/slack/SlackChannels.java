@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * One Slack channel per bot whose {@code bot.yml} declares {@code slack}. Channels start in the
  * background after startup (so that a slow or unreachable Slack does not hold the service up) and are
  * tried again every {@code alfred.slack.restart-interval} until they run; all share one SDK client
- * whose Web API base URL is {@code alfred.slack.api-url}.
+ * whose Web API base URL is {@code alfred.slack.api-url} and whose calls give up after
+ * {@code alfred.slack.timeout}.
  */
 @Singleton
 class SlackChannels implements ChannelProvider {
@@ -44,9 +45,12 @@ class SlackChannels implements ChannelProvider {
             BotRegistry registry,
             InboundSink sink,
             @Value("${alfred.slack.api-url:https://slack.com/api/}") String apiUrl,
-            @Value("${alfred.slack.restart-interval:30s}") Duration restartInterval) {
+            @Value("${alfred.slack.restart-interval:30s}") Duration restartInterval,
+            @Value("${alfred.slack.timeout:10s}") Duration timeout) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
+        config.setHttpClientCallTimeoutMillis(
+                (int) timeout.toMillis()); // a hung Slack fails the send, which is retried
         config.setExecutorServiceProvider(executors);
         config.setStatsEnabled(false); // Alfred paces sends itself (RateLimits); the SDK's counters are unused
         this.slack = Slack.getInstance(config);

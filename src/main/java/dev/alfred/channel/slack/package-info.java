@@ -15,8 +15,13 @@
  * {@code chat.postMessage}. Images and files are uploaded with the files API before the text.
  *
  * <p>Configuration: {@code alfred.slack.api-url} ({@code ALFRED_SLACK_API_URL}, default
- * {@code https://slack.com/api/}) and {@code alfred.slack.restart-interval} (how often a channel that
- * could not start is tried again, default {@code 30s}).
+ * {@code https://slack.com/api/}), {@code alfred.slack.timeout} (one Web API call, default {@code 10s})
+ * and {@code alfred.slack.restart-interval} (how often a channel that could not start is tried again,
+ * default {@code 30s}).
+ *
+ * <p>Scale-out: HTTP mode runs on every instance. Socket Mode also runs on every instance without a
+ * lock: Slack allows up to ten connections per app and delivers each envelope to one of them, and the
+ * inbox stores an event once whichever connection brought it.
  */
 @NullMarked
 package dev.alfred.channel.slack;

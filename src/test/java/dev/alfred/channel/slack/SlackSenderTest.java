@@ -75,6 +75,24 @@ class SlackSenderTest {
     }
 
     @Test
+    void a_hung_slack_times_out_and_is_retried() throws Exception {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(fake.apiUrl());
+        config.setHttpClientCallTimeoutMillis(300);
+        try (Slack impatient = Slack.getInstance(config)) {
+            fake.script(
+                    "/api/chat.postMessage",
+                    new FakeSlack.Answer(200, null, "{\"ok\":true,\"ts\":\"1.2\"}", Duration.ofSeconds(3)));
+            Delivery delivery = new SlackSender(impatient, impatient.methods(FakeSlack.BOT_TOKEN), e -> {})
+                    .send(to("C1", Reply.text("hi"), Map.of()));
+            assertThat(delivery)
+                    .isInstanceOfSatisfying(
+                            Delivery.Failed.class,
+                            f -> assertThat(f.permanent()).isFalse());
+        }
+    }
+
+    @Test
     void an_unreachable_slack_is_retried() {
         fake.close();
         assertThat(sender.send(to("C1", Reply.text("hi"), Map.of())))
