@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 final class SlackBot implements Channel {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackBot.class);
+    private static final String CONNECTION_CLOSED = "Socket Mode connection closed";
     private static final ChannelCapabilities CAPABILITIES =
             new ChannelCapabilities(false, true, true, true, false, 3000);
 
@@ -72,10 +73,6 @@ final class SlackBot implements Channel {
 
     @Override
     public ChannelStatus status() {
-        SocketModeApp connection = socket;
-        if (connection != null && connection.isClientStopped()) {
-            return ChannelStatus.down("Socket Mode connection closed");
-        }
         return status;
     }
 
@@ -132,7 +129,8 @@ final class SlackBot implements Channel {
             if (settings.socketMode()) {
                 SocketModeApp connection =
                         new SocketModeApp(settings.appToken(), SocketModeClient.Backend.JavaWebSocket, built);
-                connection.startAsync();
+                connection.startAsync(); // creates the client, opens the connection
+                watch(connection, connection.getClient());
                 socket = connection;
                 status = ChannelStatus.up("Socket Mode, " + who);
             } else {
@@ -161,8 +159,12 @@ final class SlackBot implements Channel {
         SocketModeApp connection = socket;
         socket = null;
         if (connection != null) {
+            SocketModeClient client = connection.getClient();
             try {
                 connection.close();
+                if (client != null) {
+                    client.close(); // stops its message processor and session monitor
+                }
             } catch (Exception e) {
                 LOG.debug("Closing the Socket Mode connection of bot {} failed: {}", bot, e.toString());
             }
@@ -173,6 +175,21 @@ final class SlackBot implements Channel {
         if (current != null) {
             current.stop();
         }
+    }
+
+    /** Reports DOWN while the Socket Mode connection is lost; the SDK reconnects by itself within seconds. */
+    private void watch(SocketModeApp connection, SocketModeClient client) {
+        client.addWebSocketCloseListener((code, reason) -> {
+            // 1000 is the SDK closing a session it has just replaced (at start and on refresh)
+            if (socket == connection && code != null && code != 1000) {
+                status = ChannelStatus.down(CONNECTION_CLOSED + " (" + code + "), reconnecting");
+            }
+        });
+        client.addWebSocketMessageListener(message -> {
+            if (socket == connection && status.detail().startsWith(CONNECTION_CLOSED)) {
+                status = running;
+            }
+        });
     }
 
     private void tokenRejected(String error) {

@@ -34,6 +34,11 @@ final class FakeSocketMode extends WebSocketServer implements AutoCloseable {
         open.forEach(socket -> socket.send(envelope));
     }
 
+    /** Closes every connection from the server side, as Slack does when it refreshes a connection. */
+    void dropConnections() {
+        open.forEach(socket -> socket.close(1001, "going away"));
+    }
+
     List<String> received() {
         return List.copyOf(received);
     }

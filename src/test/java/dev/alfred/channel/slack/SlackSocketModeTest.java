@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Socket Mode through Bolt's {@code SocketModeApp} with the Java-WebSocket backend: the channel opens a
  * connection via {@code apps.connections.open}, acknowledges a slash command envelope after storing it,
- * answers through the response_url, and closes the connection and its threads on shutdown.
+ * answers through the response_url, reports DOWN while the connection is lost and UP once the SDK has
+ * reconnected, and closes the connection and its threads on shutdown.
  */
 class SlackSocketModeTest {
 
@@ -87,6 +88,14 @@ class SlackSocketModeTest {
                 await().atMost(Duration.ofSeconds(30))
                         .until(() -> !slack.responses("sock-1").isEmpty());
                 assertThat(slack.responses("sock-1").getFirst().body()).contains("Welcome, Sam Socket");
+
+                socket.dropConnections();
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> channel.status().state() == ChannelStatus.State.DOWN);
+                assertThat(channel.status().detail()).contains("Socket Mode connection closed (1001)");
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> channel.status().state() == ChannelStatus.State.UP);
+                assertThat(socket.connections()).isEqualTo(1);
             } finally {
                 context.close();
             }
