@@ -1,0 +1,174 @@
+package dev.alfred.channel.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.SlackFilesUploadV2Exception;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import dev.alfred.channel.Delivery;
+import dev.alfred.channel.Outbound;
+import dev.alfred.channel.Reply;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.Consumer;
+import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends one rendered reply through Slack's Web API and reports the outcome as a {@link Delivery}: 429
+ * becomes a retry-after, 5xx, I/O errors and Slack's transient errors are retried, any other
+ * {@code ok:false} error is permanent. Never throws.
+ */
+final class SlackSender {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackSender.class);
+    private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+    private static final Set<String> TRANSIENT =
+            Set.of("internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited");
+    private static final Set<String> BAD_TOKEN =
+            Set.of("invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired");
+
+    private final Slack slack;
+    private final MethodsClient methods;
+    private final Consumer<String> tokenRejected;
+
+    /** {@code tokenRejected} hears Slack's error when it refuses the bot token, so the channel can report DOWN. */
+    SlackSender(Slack slack, MethodsClient methods, Consumer<String> tokenRejected) {
+        this.slack = slack;
+        this.methods = methods;
+        this.tokenRejected = tokenRejected;
+    }
+
+    Delivery send(Outbound message) {
+        try {
+            String note = "";
+            Reply.Attachment attachment = message.reply().attachment();
+            if (attachment != null) {
+                String refused = upload(message, attachment);
+                if (refused != null) {
+                    note = "\n_(" + attachment.filename() + " could not be attached: " + refused + ")_";
+                }
+            }
+            Reply reply = message.reply();
+            BlockKit.Message rendered = BlockKit.render(new Reply(reply.text() + note, reply.card(), null));
+            String responseUrl = message.replyAddress().get(SlackListeners.RESPONSE_URL);
+            if (responseUrl != null) {
+                Delivery delivery = respond(responseUrl, message, rendered);
+                if (delivery != null) {
+                    return delivery;
+                }
+            }
+            return post(message, rendered);
+        } catch (SlackApiException e) {
+            return failure(e);
+        } catch (IOException | RuntimeException e) {
+            return new Delivery.Failed("Slack unreachable: " + e, false);
+        } catch (Rejected e) {
+            return e.delivery;
+        }
+    }
+
+    /** Posts to the payload's response_url; {@code null} when the URL expired and chat.postMessage must do. */
+    private @Nullable Delivery respond(String url, Outbound message, BlockKit.Message rendered) throws IOException {
+        ActionResponse body = ActionResponse.builder()
+                .responseType(message.replyAddress().getOrDefault(SlackListeners.RESPONSE_TYPE, "ephemeral"))
+                .replaceOriginal(false)
+                .text(rendered.text())
+                .blocks(rendered.blocks())
+                .build();
+        try (Response response = slack.getHttpClient().postJsonBody(url, body)) {
+            int code = response.code();
+            if (code == 200) {
+                return new Delivery.Sent("");
+            }
+            if (code == 404 || code == 410) {
+                LOG.info("response_url of outbox message {} expired ({}); posting instead", message.id(), code);
+                return null;
+            }
+            if (code == 429) {
+                return new Delivery.RetryAfter(retryAfter(response.header("Retry-After")), "response_url 429");
+            }
+            return new Delivery.Failed("response_url answered " + code, code < 500);
+        }
+    }
+
+    private Delivery post(Outbound message, BlockKit.Message rendered) throws IOException, SlackApiException {
+        ChatPostMessageResponse response = methods.chatPostMessage(r -> r.channel(message.chat())
+                .text(rendered.text())
+                .blocks(rendered.blocks())
+                .threadTs(message.replyAddress().get(SlackListeners.THREAD_TS))
+                .unfurlLinks(false));
+        if (!response.isOk()) {
+            return refused("chat.postMessage", response);
+        }
+        return new Delivery.Sent(response.getTs() == null ? "" : response.getTs());
+    }
+
+    /** Uploads the attachment; returns Slack's reason when it refuses for good (the text still goes out). */
+    private @Nullable String upload(Outbound message, Reply.Attachment attachment)
+            throws IOException, SlackApiException, Rejected {
+        try {
+            methods.filesUploadV2(r -> r.channel(message.chat())
+                    .threadTs(message.replyAddress().get(SlackListeners.THREAD_TS))
+                    .filename(attachment.filename())
+                    .title(attachment.filename())
+                    .fileData(attachment.data()));
+            return null;
+        } catch (SlackFilesUploadV2Exception e) {
+            SlackApiTextResponse failed = e.getCompleteResponse() != null
+                    ? e.getCompleteResponse()
+                    : e.getGetURLResponses().isEmpty()
+                            ? null
+                            : e.getGetURLResponses().getLast();
+            if (failed == null || failed.isOk()) {
+                throw new Rejected(new Delivery.Failed("file upload failed: " + e.getMessage(), false));
+            }
+            Delivery delivery = refused("files upload", failed);
+            if (delivery instanceof Delivery.Failed f && f.permanent()) {
+                return failed.getError();
+            }
+            throw new Rejected(delivery);
+        }
+    }
+
+    private Delivery refused(String method, SlackApiTextResponse response) {
+        String error = response.getError() == null ? "unknown_error" : response.getError();
+        if (BAD_TOKEN.contains(error)) {
+            tokenRejected.accept(error);
+        }
+        return new Delivery.Failed(method + ": " + error, !TRANSIENT.contains(error));
+    }
+
+    private static Delivery failure(SlackApiException e) {
+        int code = e.getResponse().code();
+        if (code == 429) {
+            return new Delivery.RetryAfter(retryAfter(e.getResponse().header("Retry-After")), "Slack API 429");
+        }
+        return new Delivery.Failed("Slack API answered " + code, code < 500 && code != 408);
+    }
+
+    static Duration retryAfter(@Nullable String header) {
+        try {
+            return header == null
+                    ? DEFAULT_RETRY_AFTER
+                    : Duration.ofSeconds(Math.max(1, Long.parseLong(header.strip())));
+        } catch (NumberFormatException e) {
+            return DEFAULT_RETRY_AFTER;
+        }
+    }
+
+    /** Carries a finished delivery out of a nested step. */
+    private static final class Rejected extends Exception {
+        private final Delivery delivery;
+
+        Rejected(Delivery delivery) {
+            super(null, null, false, false);
+            this.delivery = delivery;
+        }
+    }
+}
