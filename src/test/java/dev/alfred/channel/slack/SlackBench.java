@@ -57,9 +57,10 @@ class SlackBench {
                 "e2e p99 ms",
                 "messages");
         try (FakeSlack slack = new FakeSlack();
-                ApplicationContext context = ApplicationContext.run(properties(slack))) {
+                EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties(slack))) {
+            ApplicationContext context = server.getApplicationContext();
             link(context);
-            URI events = context.getBean(EmbeddedServer.class).getURI().resolve("/slack/events");
+            URI events = server.getURI().resolve("/slack/events");
             HttpClient http = HttpClient.newBuilder()
                     .executor(Executors.newVirtualThreadPerTaskExecutor())
                     .build();

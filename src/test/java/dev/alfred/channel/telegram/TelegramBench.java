@@ -56,9 +56,10 @@ class TelegramBench {
                 "e2e p99 ms",
                 "messages");
         try (FakeTelegram telegram = new FakeTelegram();
-                ApplicationContext context = ApplicationContext.run(properties(telegram))) {
+                EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties(telegram))) {
+            ApplicationContext context = server.getApplicationContext();
             link(context);
-            URI webhook = context.getBean(EmbeddedServer.class).getURI().resolve("/telegram/webhook/alfred");
+            URI webhook = server.getURI().resolve("/telegram/webhook/alfred");
             HttpClient http = HttpClient.newBuilder()
                     .executor(Executors.newVirtualThreadPerTaskExecutor())
                     .build();
