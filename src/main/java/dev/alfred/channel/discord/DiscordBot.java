@@ -1,0 +1,194 @@
+package dev.alfred.channel.discord;
+
+import dev.alfred.bot.Bot;
+import dev.alfred.channel.Channel;
+import dev.alfred.channel.ChannelCapabilities;
+import dev.alfred.channel.ChannelStatus;
+import dev.alfred.channel.Delivery;
+import dev.alfred.channel.InboundSink;
+import dev.alfred.channel.Outbound;
+import dev.alfred.conversation.CommandSpec;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import net.dv8tion.jda.api.GatewayEncoding;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One bot's Discord channel: its JDA gateway session, started in the background so that the
+ * application start never waits on Discord, and its reply sender. DISABLED without a bot token.
+ */
+final class DiscordBot implements Channel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
+    private static final ChannelCapabilities CAPABILITIES =
+            new ChannelCapabilities(true, true, true, true, false, DiscordMarkdown.MAX_CONTENT);
+
+    private final Bot bot;
+    private final DiscordSettings settings;
+    private final @Nullable String token;
+    private final ReplySender sender;
+    private volatile @Nullable JDA jda;
+    private volatile @Nullable OkHttpClient http;
+    private volatile String problem = "starting";
+
+    DiscordBot(Bot bot, DiscordSettings settings) {
+        this.bot = bot;
+        this.settings = settings;
+        this.token = bot.secret(DiscordInbound.CHANNEL, "bot-token").orElse(null);
+        this.sender = new ReplySender(settings.sendTimeout());
+    }
+
+    @Override
+    public String bot() {
+        return bot.id();
+    }
+
+    @Override
+    public String name() {
+        return DiscordInbound.CHANNEL;
+    }
+
+    @Override
+    public ChannelCapabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    boolean enabled() {
+        return token != null;
+    }
+
+    /** The hex Ed25519 key that signs HTTP interactions, if this bot takes them. */
+    Optional<String> publicKey() {
+        return enabled() ? bot.secret(DiscordInbound.CHANNEL, "public-key") : Optional.empty();
+    }
+
+    String tokenVariable() {
+        return bot.variable(DiscordInbound.CHANNEL, "bot-token");
+    }
+
+    /** Logs in and waits (bounded) for the gateway session; runs on its own thread. */
+    void start(InboundSink inbox, List<CommandSpec> commands) {
+        if (token == null) {
+            return;
+        }
+        GatewayEvents events = new GatewayEvents(bot.id(), inbox);
+        OkHttpClient client = new OkHttpClient.Builder().build();
+        http = client;
+        try {
+            JDA started = builder(token, client, events).build();
+            jda = started;
+            events.ready().get(settings.readyTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            started.updateCommands()
+                    .addCommands(SlashCommands.of(commands))
+                    .queue(
+                            registered -> LOG.info(
+                                    "Discord bot {}: {} slash commands registered", bot.id(), registered.size()),
+                            failure -> LOG.warn(
+                                    "Discord bot {}: slash commands not registered: {}", bot.id(), failure.toString()));
+            LOG.info(
+                    "Discord bot {} connected as {}",
+                    bot.id(),
+                    started.getSelfUser().getName());
+        } catch (InvalidTokenException e) {
+            fail("Discord refused the bot token; check " + tokenVariable());
+        } catch (TimeoutException e) {
+            fail("gateway not ready after " + settings.readyTimeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | RuntimeException e) {
+            fail("cannot connect to Discord: " + e);
+        }
+    }
+
+    private JDABuilder builder(String token, OkHttpClient client, GatewayEvents events) {
+        JDABuilder builder = JDABuilder.createLight(
+                        token,
+                        EnumSet.of(
+                                GatewayIntent.GUILD_MESSAGES,
+                                GatewayIntent.DIRECT_MESSAGES,
+                                GatewayIntent.MESSAGE_CONTENT))
+                .setRestConfig(new RestConfig().setBaseUrl(settings.apiUrl()))
+                .setHttpClient(client)
+                .setCompression(Compression.NONE)
+                .setGatewayEncoding(GatewayEncoding.JSON)
+                .setEnableShutdownHook(false)
+                .addEventListeners(events);
+        String gateway = settings.gatewayUrl();
+        if (!gateway.isEmpty()) {
+            builder.setSessionController(new SessionControllerAdapter() {
+                @Override
+                public String getGateway() {
+                    return gateway;
+                }
+            });
+        }
+        return builder;
+    }
+
+    private void fail(String reason) {
+        problem = reason;
+        LOG.warn("Discord bot {} is down: {}", bot.id(), reason);
+    }
+
+    /** Closes the gateway, JDA's pools and the HTTP client. */
+    void stop() throws InterruptedException {
+        JDA running = jda;
+        if (running != null) {
+            running.shutdown();
+            if (!running.awaitShutdown(5, TimeUnit.SECONDS)) {
+                running.shutdownNow();
+                running.awaitShutdown(5, TimeUnit.SECONDS);
+            }
+            jda = null;
+        }
+        OkHttpClient client = http;
+        if (client != null) {
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+            http = null;
+        }
+        problem = "stopped";
+    }
+
+    @Override
+    public Delivery send(Outbound message) {
+        JDA running = jda;
+        if (token == null) {
+            return new Delivery.Failed("Discord is disabled for bot " + bot.id() + ": set " + tokenVariable(), true);
+        }
+        if (running == null) {
+            return new Delivery.Failed("Discord is not connected: " + problem, false);
+        }
+        return sender.send(running, message);
+    }
+
+    @Override
+    public ChannelStatus status() {
+        if (token == null) {
+            return ChannelStatus.disabled("set " + tokenVariable() + " to enable Discord");
+        }
+        JDA running = jda;
+        if (running == null) {
+            return ChannelStatus.down(problem);
+        }
+        if (running.getStatus() == JDA.Status.CONNECTED) {
+            return ChannelStatus.up("connected as " + running.getSelfUser().getName() + ", gateway ping "
+                    + running.getGatewayPing() + " ms");
+        }
+        return ChannelStatus.down("gateway " + running.getStatus().name().toLowerCase() + ": " + problem);
+    }
+}
