@@ -2,11 +2,13 @@ package dev.alfred.channel.discord;
 
 import dev.alfred.channel.Reply;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.components.buttons.ButtonStyle;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -28,6 +30,8 @@ final class ReplyRenderer {
     static MessageCreateData render(Reply reply) {
         MessageCreateBuilder message = new MessageCreateBuilder();
         message.setContent(DiscordMarkdown.of(reply.text()));
+        // replies can quote what users wrote: never let that ping @everyone or a role
+        message.setAllowedMentions(EnumSet.of(Message.MentionType.USER));
         Reply.Attachment attachment = reply.attachment();
         if (reply.card() != null) {
             EmbedBuilder embed = embed(reply.card());

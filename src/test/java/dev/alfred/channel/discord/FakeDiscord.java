@@ -57,9 +57,34 @@ final class FakeDiscord implements AutoCloseable {
     }
 
     Interaction slashCommand(Person person, String name, String option, String value) {
-        Interaction interaction = newInteraction();
+        return slashCommand(newInteraction(), person, name, option, value);
+    }
+
+    /** Pushes a slash command for an interaction the test made, e.g. to inject faults for its token first. */
+    Interaction slashCommand(Interaction interaction, Person person, String name, String option, String value) {
         gateway.dispatch("INTERACTION_CREATE", slashCommandJson(interaction, person, name, option, value));
         return interaction;
+    }
+
+    /** A direct message written by a bot (here: Alfred itself); returns the message id. */
+    String directMessageFromBot(Person person, String content) {
+        String id = Fixtures.snowflake();
+        gateway.dispatch(
+                "MESSAGE_CREATE",
+                Fixtures.load(
+                        "message-dm.json",
+                        Map.of(
+                                "ID",
+                                id,
+                                "CHANNEL_ID",
+                                person.dmChannel(),
+                                "CONTENT",
+                                content,
+                                "USER",
+                                Fixtures.load("self-user.json", Map.of()),
+                                "MENTIONS",
+                                "[]")));
+        return id;
     }
 
     Interaction button(Person person, String customId) {

@@ -34,7 +34,7 @@ final class FakeDiscordRest implements AutoCloseable {
     /** An answer to inject: {@code status} for the next call matching {@code method} and {@code pathRegex}. */
     private record Fault(String method, String pathRegex, int status, String body, double retryAfterSeconds) {}
 
-    private static final Pattern DM_RECIPIENT = Pattern.compile("\"recipient_id\"\\s*:\\s*\"(\\d+)\"");
+    private static final Pattern DM_RECIPIENT = Pattern.compile("\"recipient_id\"\\s*:\\s*\"?(\\d+)");
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();

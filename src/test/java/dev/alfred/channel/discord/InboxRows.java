@@ -26,6 +26,23 @@ final class InboxRows {
         });
     }
 
+    /** The statuses of the outbox rows answering a Discord event, e.g. {@code [sent]} or {@code [dead]}. */
+    java.util.List<String> outbox(String eventId) {
+        return query(
+                "SELECT o.status FROM outbox o JOIN inbox i ON i.id = o.inbox_id"
+                        + " WHERE i.channel = 'discord' AND i.event_id = ? ORDER BY o.id",
+                statement -> {
+                    statement.setString(1, eventId);
+                    java.util.List<String> statuses = new java.util.ArrayList<>();
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            statuses.add(rows.getString(1));
+                        }
+                    }
+                    return statuses;
+                });
+    }
+
     /** The row stored for a Discord event id (empty map if none). */
     Map<String, String> row(String eventId) {
         return query(
