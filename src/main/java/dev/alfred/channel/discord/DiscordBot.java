@@ -10,6 +10,7 @@ import dev.alfred.channel.Outbound;
 import dev.alfred.conversation.CommandSpec;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -189,6 +190,7 @@ final class DiscordBot implements Channel {
             return ChannelStatus.up("connected as " + running.getSelfUser().getName() + ", gateway ping "
                     + running.getGatewayPing() + " ms");
         }
-        return ChannelStatus.down("gateway " + running.getStatus().name().toLowerCase() + ": " + problem);
+        return ChannelStatus.down(
+                problem + " (JDA: " + running.getStatus().name().toLowerCase(Locale.ROOT) + ")");
     }
 }

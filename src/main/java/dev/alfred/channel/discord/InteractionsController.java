@@ -4,12 +4,14 @@ import dev.alfred.channel.Inbound;
 import dev.alfred.channel.InboundSink;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import net.dv8tion.jda.api.utils.data.DataArray;
@@ -103,15 +105,14 @@ class InteractionsController {
         return DiscordInbound.interaction(origin, id, kind, text, interaction.getString("token"), SnowflakeTime.of(id));
     }
 
-    private static java.util.List<String> optionValues(DataObject data) {
+    private static List<String> optionValues(DataObject data) {
         DataArray options = data.optArray("options").orElseGet(DataArray::empty);
         return options.stream(DataArray::getObject)
                 .map(option -> option.opt("value").map(Object::toString).orElse(""))
                 .toList();
     }
 
-    private static HttpResponse<String> error(
-            io.micronaut.http.MutableHttpResponse<String> response, String error, String detail) {
+    private static HttpResponse<String> error(MutableHttpResponse<String> response, String error, String detail) {
         return response.body(
                 DataObject.empty().put("error", error).put("detail", detail).toString());
     }

@@ -8,7 +8,6 @@ import dev.alfred.channel.ChannelStatus;
 import dev.alfred.channel.Delivery;
 import dev.alfred.channel.Outbound;
 import dev.alfred.channel.Reply;
-import dev.alfred.testing.AlfredProperties;
 import dev.alfred.testing.ApiClient;
 import dev.alfred.testing.Users;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -16,9 +15,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DiscordGatewayTest implements TestPropertyProvider {
 
-    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Duration WAIT = Duration.ofSeconds(60);
 
     final FakeDiscord discord = new FakeDiscord();
     Map<String, String> properties;
@@ -48,11 +47,7 @@ class DiscordGatewayTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> all = new HashMap<>(discord.properties());
-        all.put("alfred.outbox.backoff", "200ms");
-        properties = AlfredProperties.fresh(all.entrySet().stream()
-                .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue()))
-                .toArray(String[]::new));
+        properties = discord.alfredProperties("alfred.outbox.backoff", "200ms");
         return properties;
     }
 
@@ -76,9 +71,7 @@ class DiscordGatewayTest implements TestPropertyProvider {
     String reply(FakeDiscord.Interaction interaction) {
         String path = "webhooks/" + Fixtures.BOT_ID + "/" + interaction.token() + "/messages/@original";
         return await().atMost(WAIT)
-                .until(
-                        () -> discord.rest.calls("PATCH", java.util.regex.Pattern.quote(path)),
-                        calls -> !calls.isEmpty())
+                .until(() -> discord.rest.calls("PATCH", Pattern.quote(path)), calls -> !calls.isEmpty())
                 .getFirst()
                 .body();
     }

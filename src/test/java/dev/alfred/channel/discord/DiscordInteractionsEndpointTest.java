@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.alfred.channel.ChannelStatus;
-import dev.alfred.testing.AlfredProperties;
 import dev.alfred.testing.ApiClient;
 import dev.alfred.testing.Users;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -13,6 +12,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DiscordInteractionsEndpointTest implements TestPropertyProvider {
 
-    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Duration WAIT = Duration.ofSeconds(60);
 
     final FakeDiscord discord = new FakeDiscord();
     final Ed25519Signer signer = new Ed25519Signer();
@@ -55,11 +54,7 @@ class DiscordInteractionsEndpointTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> extra = new java.util.HashMap<>(discord.properties());
-        extra.put("alfred.secrets.ALFRED_DISCORD_PUBLIC_KEY", signer.publicKeyHex());
-        properties = AlfredProperties.fresh(extra.entrySet().stream()
-                .flatMap(e -> Stream.of(e.getKey(), e.getValue()))
-                .toArray(String[]::new));
+        properties = discord.alfredProperties("alfred.secrets.ALFRED_DISCORD_PUBLIC_KEY", signer.publicKeyHex());
         return properties;
     }
 
@@ -93,7 +88,7 @@ class DiscordInteractionsEndpointTest implements TestPropertyProvider {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

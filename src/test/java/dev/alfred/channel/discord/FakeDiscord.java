@@ -1,5 +1,8 @@
 package dev.alfred.channel.discord;
 
+import dev.alfred.testing.AlfredProperties;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,6 +37,17 @@ final class FakeDiscord implements AutoCloseable {
                 "alfred.secrets.ALFRED_DISCORD_BOT_TOKEN", "fake-bot-token",
                 "alfred.discord.api-url", rest.url(),
                 "alfred.discord.gateway-url", gateway.url());
+    }
+
+    /** A fresh test instance of Alfred (database, owner key) talking to this fake, plus {@code extra} key-value pairs. */
+    Map<String, String> alfredProperties(String... extra) {
+        List<String> pairs = new ArrayList<>();
+        properties().forEach((key, value) -> {
+            pairs.add(key);
+            pairs.add(value);
+        });
+        pairs.addAll(List.of(extra));
+        return AlfredProperties.fresh(pairs.toArray(String[]::new));
     }
 
     /** The JSON of a slash command in a DM; {@code option} null for none. */
