@@ -5,6 +5,7 @@ import dev.alfred.channel.Channel;
 import dev.alfred.channel.ChannelCapabilities;
 import dev.alfred.channel.ChannelStatus;
 import dev.alfred.channel.Delivery;
+import dev.alfred.channel.Inbound;
 import dev.alfred.channel.InboundSink;
 import dev.alfred.channel.Outbound;
 import dev.alfred.conversation.CommandSpec;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import net.dv8tion.jda.api.GatewayEncoding;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
@@ -36,7 +38,7 @@ final class DiscordBot implements Channel {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
     private static final ChannelCapabilities CAPABILITIES =
-            new ChannelCapabilities(true, true, true, true, false, DiscordMarkdown.MAX_CONTENT);
+            new ChannelCapabilities(true, true, true, true, true, DiscordMarkdown.MAX_CONTENT);
 
     private final Bot bot;
     private final DiscordSettings settings;
@@ -175,6 +177,19 @@ final class DiscordBot implements Channel {
             return new Delivery.Failed("Discord is not connected: " + problem, false);
         }
         return sender.send(running, message);
+    }
+
+    /** Shows "Alfred is typing..." for a message while it is being answered; interactions show "thinking" already. */
+    @Override
+    public void showProgress(Inbound event) {
+        JDA running = jda;
+        if (running == null || event.replyAddress().containsKey(DiscordInbound.TOKEN)) {
+            return;
+        }
+        MessageChannel channel = running.getChannelById(MessageChannel.class, event.chat());
+        if (channel != null) {
+            channel.sendTyping().queue(ok -> {}, failure -> LOG.debug("No typing indicator: {}", failure.toString()));
+        }
     }
 
     @Override

@@ -133,6 +133,9 @@ class DiscordGatewayTest implements TestPropertyProvider {
 
         String path = "channels/" + person.dmChannel() + "/messages";
         await().atMost(WAIT).until(() -> !discord.rest.calls("POST", path).isEmpty());
+        assertThat(discord.rest.calls("POST", path).getLast().body()).contains("\"content\":\"");
+        assertThat(discord.rest.calls("POST", "channels/" + person.dmChannel() + "/typing"))
+                .isNotEmpty(); // shown while the assistant worked
         assertThat(inbox.row(message))
                 .containsEntry("kind", "TEXT")
                 .containsEntry("text", "hello there")

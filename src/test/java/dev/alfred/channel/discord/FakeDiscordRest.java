@@ -145,6 +145,8 @@ final class FakeDiscordRest implements AutoCloseable {
                     exchange,
                     200,
                     Fixtures.load("dm-channel.json", Map.of("CHANNEL_ID", dmChannel(user), "USER_ID", user)));
+        } else if (method.equals("POST") && path.matches("channels/\\d+/typing")) {
+            respond(exchange, 204, "");
         } else if (method.equals("POST") && path.matches("channels/\\d+/messages")) {
             respond(exchange, 200, message(path.split("/")[1]));
         } else if (path.matches("webhooks/\\d+/[^/]+(/messages/@original)?") && !method.equals("GET")) {
