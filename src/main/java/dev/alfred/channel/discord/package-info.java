@@ -14,7 +14,13 @@
  * {@code alfred.discord.gateway-url} ({@code ALFRED_DISCORD_GATEWAY_URL}, empty: Discord's),
  * {@code alfred.discord.ready-timeout} (30s), {@code alfred.discord.send-timeout} (20s),
  * {@code alfred.discord.max-clock-skew} (5m, for signed HTTP interactions). A bot without a bot
- * token has a DISABLED channel. JDA handles Discord's rate limits (429 with retry-after) itself.
+ * token has a DISABLED channel. JDA handles Discord's rate limits (429 with retry-after) itself;
+ * 5xx and I/O errors are transient failures for the outbox to retry, other 4xx are permanent.
+ *
+ * <p>Operators: the bot needs the privileged Message Content intent enabled in the developer portal
+ * (Discord closes the gateway with 4014 otherwise), and one shard per bot is used; a shard range per
+ * instance is not built yet. With a public key set, Discord sends interactions to the HTTP endpoint
+ * instead of the gateway; replies still go out through JDA's REST client.
  */
 @NullMarked
 package dev.alfred.channel.discord;
