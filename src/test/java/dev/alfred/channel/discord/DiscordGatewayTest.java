@@ -303,4 +303,19 @@ class DiscordGatewayTest implements TestPropertyProvider {
         assertThat(discord.rest.calls("POST", "channels/" + Fixtures.GUILD_CHANNEL_ID + "/messages"))
                 .isNotEmpty();
     }
+
+    @Test
+    void a_slash_command_in_a_guild_carries_the_guild_as_workspace() {
+        FakeDiscord.Person person = linkedPerson();
+        FakeDiscord.Interaction interaction = FakeDiscord.newInteraction();
+        discord.gateway.dispatch(
+                "INTERACTION_CREATE", FakeDiscord.guildSlashCommandJson(interaction, person, "whoami"));
+
+        assertThat(reply(interaction)).contains(person.name());
+        assertThat(inbox.row(interaction.id()))
+                .containsEntry("kind", "COMMAND")
+                .containsEntry("workspace", Fixtures.GUILD_ID)
+                .containsEntry("chat", Fixtures.GUILD_CHANNEL_ID)
+                .containsEntry("platform_user_id", person.id());
+    }
 }

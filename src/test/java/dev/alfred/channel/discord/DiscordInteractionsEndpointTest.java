@@ -233,4 +233,22 @@ class DiscordInteractionsEndpointTest implements TestPropertyProvider {
                         .status())
                 .isEqualTo(404);
     }
+
+    @Test
+    void a_signed_guild_command_names_the_member_and_the_guild() {
+        FakeDiscord.Person person = FakeDiscord.Person.create();
+        FakeDiscord.Interaction interaction = FakeDiscord.newInteraction();
+
+        assertThat(signed(FakeDiscord.guildSlashCommandJson(interaction, person, "help"))
+                        .body())
+                .isEqualTo("{\"type\":5}");
+
+        assertThat(inbox.row(interaction.id()))
+                .containsEntry("kind", "COMMAND")
+                .containsEntry("text", "help")
+                .containsEntry("workspace", Fixtures.GUILD_ID)
+                .containsEntry("chat", Fixtures.GUILD_CHANNEL_ID)
+                .containsEntry("platform_user_id", person.id());
+        assertThat(editOf(interaction)).contains("/link CODE");
+    }
 }

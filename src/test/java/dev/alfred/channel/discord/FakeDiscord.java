@@ -66,6 +66,18 @@ final class FakeDiscord implements AutoCloseable {
                         "OPTIONS", options));
     }
 
+    /** The JSON of a slash command in the guild's #general. */
+    static String guildSlashCommandJson(Interaction interaction, Person person, String name) {
+        return Fixtures.load(
+                "slash-command-guild.json",
+                Map.of(
+                        "ID", interaction.id(),
+                        "TOKEN", interaction.token(),
+                        "USER", person.json(),
+                        "NAME", name,
+                        "OPTIONS", "[]"));
+    }
+
     static Interaction newInteraction() {
         return new Interaction(Fixtures.snowflake(), "token-" + UUID.randomUUID());
     }
