@@ -9,22 +9,15 @@ import dev.alfred.channel.Inbound;
 import dev.alfred.channel.InboundSink;
 import dev.alfred.channel.Outbound;
 import dev.alfred.conversation.CommandSpec;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import net.dv8tion.jda.api.GatewayEncoding;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
-import net.dv8tion.jda.api.requests.GatewayIntent;
-import net.dv8tion.jda.api.requests.RestConfig;
-import net.dv8tion.jda.api.utils.Compression;
-import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -88,20 +81,14 @@ final class DiscordBot implements Channel {
         if (token == null) {
             return;
         }
-        GatewayEvents events = new GatewayEvents(bot.id(), inbox);
+        GatewayEvents events = new GatewayEvents(bot.id(), inbox, commands);
         OkHttpClient client = new OkHttpClient.Builder().build();
         http = client;
         try {
-            JDA started = builder(token, client, events).build();
+            JDA started = GatewayLogin.builder(token, settings, client, events).build();
             jda = started;
             events.ready().get(settings.readyTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            started.updateCommands()
-                    .addCommands(SlashCommands.of(commands))
-                    .queue(
-                            registered -> LOG.info(
-                                    "Discord bot {}: {} slash commands registered", bot.id(), registered.size()),
-                            failure -> LOG.warn(
-                                    "Discord bot {}: slash commands not registered: {}", bot.id(), failure.toString()));
+            problem = "connection to the gateway lost";
             LOG.info(
                     "Discord bot {} connected as {}",
                     bot.id(),
@@ -109,37 +96,12 @@ final class DiscordBot implements Channel {
         } catch (InvalidTokenException e) {
             fail("Discord refused the bot token; check " + tokenVariable());
         } catch (TimeoutException e) {
-            fail("gateway not ready after " + settings.readyTimeout());
+            fail("gateway not ready after " + settings.readyTimeout()); // JDA keeps trying in the background
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | RuntimeException e) {
             fail("cannot connect to Discord: " + e);
         }
-    }
-
-    private JDABuilder builder(String token, OkHttpClient client, GatewayEvents events) {
-        JDABuilder builder = JDABuilder.createLight(
-                        token,
-                        EnumSet.of(
-                                GatewayIntent.GUILD_MESSAGES,
-                                GatewayIntent.DIRECT_MESSAGES,
-                                GatewayIntent.MESSAGE_CONTENT))
-                .setRestConfig(new RestConfig().setBaseUrl(settings.apiUrl()))
-                .setHttpClient(client)
-                .setCompression(Compression.NONE)
-                .setGatewayEncoding(GatewayEncoding.JSON)
-                .setEnableShutdownHook(false)
-                .addEventListeners(events);
-        String gateway = settings.gatewayUrl();
-        if (!gateway.isEmpty()) {
-            builder.setSessionController(new SessionControllerAdapter() {
-                @Override
-                public String getGateway() {
-                    return gateway;
-                }
-            });
-        }
-        return builder;
     }
 
     private void fail(String reason) {

@@ -2,6 +2,8 @@ package dev.alfred.channel.discord;
 
 import dev.alfred.channel.Inbound;
 import dev.alfred.channel.InboundSink;
+import dev.alfred.conversation.CommandSpec;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.entities.User;
@@ -26,11 +28,13 @@ final class GatewayEvents extends ListenerAdapter {
 
     private final String bot;
     private final InboundSink inbox;
+    private final List<CommandSpec> commands;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
-    GatewayEvents(String bot, InboundSink inbox) {
+    GatewayEvents(String bot, InboundSink inbox, List<CommandSpec> commands) {
         this.bot = bot;
         this.inbox = inbox;
+        this.commands = List.copyOf(commands);
     }
 
     /** Completes when the gateway session is ready. */
@@ -38,9 +42,17 @@ final class GatewayEvents extends ListenerAdapter {
         return ready;
     }
 
+    /** Every new session (not a resume) registers the catalogue, so a late first connect does too. */
     @Override
     public void onReady(ReadyEvent event) {
         ready.complete(null);
+        event.getJDA()
+                .updateCommands()
+                .addCommands(SlashCommands.of(commands))
+                .queue(
+                        registered -> LOG.info("Discord bot {}: slash commands registered", bot),
+                        failure ->
+                                LOG.warn("Discord bot {}: slash commands not registered: {}", bot, failure.toString()));
     }
 
     @Override
