@@ -40,6 +40,7 @@ final class DiscordBot implements Channel {
     private volatile @Nullable JDA jda;
     private volatile @Nullable OkHttpClient http;
     private volatile String problem = "starting";
+    private boolean stopped; // guarded by this: a start that finishes after stop() must not leave JDA running
 
     DiscordBot(Bot bot, DiscordSettings settings) {
         this.bot = bot;
@@ -81,12 +82,28 @@ final class DiscordBot implements Channel {
         if (token == null) {
             return;
         }
-        GatewayEvents events = new GatewayEvents(bot.id(), inbox, commands);
-        OkHttpClient client = new OkHttpClient.Builder().build();
-        http = client;
+        GatewayEvents events = new GatewayEvents(bot.id(), inbox, commands, this::stopped);
+        OkHttpClient client;
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            client = new OkHttpClient.Builder().build();
+            http = client;
+        }
         try {
             JDA started = GatewayLogin.builder(token, settings, client, events).build();
-            jda = started;
+            boolean kept;
+            synchronized (this) {
+                kept = !stopped;
+                if (kept) {
+                    jda = started;
+                }
+            }
+            if (!kept) {
+                abandon(started, events);
+                return;
+            }
             events.ready().get(settings.readyTimeout().toMillis(), TimeUnit.MILLISECONDS);
             problem = "connection to the gateway lost";
             LOG.info(
@@ -104,6 +121,39 @@ final class DiscordBot implements Channel {
         }
     }
 
+    /**
+     * Shuts down a JDA whose start outlived {@link #stop()}. JDA does not cancel a gateway connect it
+     * has queued, so this waits (bounded) for the session to settle before shutting it down.
+     */
+    private void abandon(JDA started, GatewayEvents events) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            events.ready().get(settings.readyTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException | InterruptedException e) {
+            // shut down whatever state it is in
+        }
+        try {
+            shutdown(started);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void shutdown(JDA running) throws InterruptedException {
+        running.shutdown();
+        if (!running.awaitShutdown(5, TimeUnit.SECONDS)) {
+            running.shutdownNow();
+            running.awaitShutdown(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private synchronized boolean stopped() {
+        return stopped;
+    }
+
     private void fail(String reason) {
         problem = reason;
         LOG.warn("Discord bot {} is down: {}", bot.id(), reason);
@@ -111,13 +161,13 @@ final class DiscordBot implements Channel {
 
     /** Closes the gateway, JDA's pools and the HTTP client. */
     void stop() throws InterruptedException {
-        JDA running = jda;
+        JDA running;
+        synchronized (this) {
+            stopped = true;
+            running = jda;
+        }
         if (running != null) {
-            running.shutdown();
-            if (!running.awaitShutdown(5, TimeUnit.SECONDS)) {
-                running.shutdownNow();
-                running.awaitShutdown(5, TimeUnit.SECONDS);
-            }
+            shutdown(running);
             jda = null;
         }
         OkHttpClient client = http;

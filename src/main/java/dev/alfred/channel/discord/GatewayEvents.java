@@ -5,6 +5,7 @@ import dev.alfred.channel.InboundSink;
 import dev.alfred.conversation.CommandSpec;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -31,10 +32,13 @@ final class GatewayEvents extends ListenerAdapter {
     private final List<CommandSpec> commands;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
-    GatewayEvents(String bot, InboundSink inbox, List<CommandSpec> commands) {
+    private final BooleanSupplier stopped;
+
+    GatewayEvents(String bot, InboundSink inbox, List<CommandSpec> commands, BooleanSupplier stopped) {
         this.bot = bot;
         this.inbox = inbox;
         this.commands = List.copyOf(commands);
+        this.stopped = stopped;
     }
 
     /** Completes when the gateway session is ready. */
@@ -46,6 +50,9 @@ final class GatewayEvents extends ListenerAdapter {
     @Override
     public void onReady(ReadyEvent event) {
         ready.complete(null);
+        if (stopped.getAsBoolean()) {
+            return; // the application stopped while JDA was connecting: it is being shut down
+        }
         event.getJDA()
                 .updateCommands()
                 .addCommands(SlashCommands.of(commands))

@@ -111,9 +111,23 @@ class DiscordLifecycleTest {
 
         await().atMost(WAIT).until(() -> discord.gateway.openConnections() == 0);
         assertThat(discord.gateway.closedConnections()).isEqualTo(1);
-        await().atMost(WAIT).until(() -> jdaThreads().isEmpty());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(jdaThreads()).isEmpty());
         assertThat(bot.status().state()).isEqualTo(ChannelStatus.State.DOWN);
         assertThat(bot.status().detail()).isEqualTo("stopped");
+    }
+
+    @Test
+    void stopping_while_the_login_is_still_running_leaves_nothing_behind() {
+        discord.rest.delayNext("GET", "users/@me", Duration.ofSeconds(7)); // longer than stop() waits for the start
+        start(discord.properties());
+        await().atMost(WAIT).until(() -> !discord.rest.calls("GET", "users/@me").isEmpty());
+        DiscordBot bot = bot();
+
+        context.close();
+
+        assertThat(bot.status().detail()).isEqualTo("stopped");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(jdaThreads()).isEmpty());
+        assertThat(discord.gateway.openConnections()).isZero();
     }
 
     static List<String> jdaThreads() {

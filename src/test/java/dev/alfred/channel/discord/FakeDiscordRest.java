@@ -31,8 +31,11 @@ final class FakeDiscordRest implements AutoCloseable {
         }
     }
 
-    /** An answer to inject: {@code status} for the next call matching {@code method} and {@code pathRegex}. */
-    private record Fault(String method, String pathRegex, int status, String body, double retryAfterSeconds) {}
+    /**
+     * An answer to inject for the next call matching {@code method} and {@code pathRegex}: {@code status}
+     * 0 means "answer normally after {@code seconds}", else the status, with {@code seconds} as retry-after.
+     */
+    private record Fault(String method, String pathRegex, int status, String body, double seconds) {}
 
     private static final Pattern DM_RECIPIENT = Pattern.compile("\"recipient_id\"\\s*:\\s*\"?(\\d+)");
 
@@ -87,6 +90,11 @@ final class FakeDiscordRest implements AutoCloseable {
                 new Fault(method, pathRegex, status, "{\"message\": \"" + message + "\", \"code\": " + code + "}", 0));
     }
 
+    /** Answers the next matching call normally, but only after {@code delay}. */
+    void delayNext(String method, String pathRegex, java.time.Duration delay) {
+        faults.add(new Fault(method, pathRegex, 0, "", delay.toMillis() / 1000.0));
+    }
+
     /** Makes {@code GET users/@me} answer {@code status} (401: the token is refused). */
     void usersMe(int status) {
         usersMeStatus = status;
@@ -99,17 +107,23 @@ final class FakeDiscordRest implements AutoCloseable {
         String authorization = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
         calls.add(new Call(method, path, body, authorization, System.nanoTime()));
         Fault fault = takeFault(method, path);
+        if (fault != null && fault.status() == 0) {
+            try {
+                Thread.sleep((long) (fault.seconds() * 1000)); // an injected slow answer, not an assertion
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            fault = null;
+        }
         if (fault != null) {
             if (fault.status() == 429) {
                 exchange.getResponseHeaders().add("Via", "1.1 google");
-                exchange.getResponseHeaders()
-                        .add("Retry-After", Long.toString((long) Math.ceil(fault.retryAfterSeconds())));
+                exchange.getResponseHeaders().add("Retry-After", Long.toString((long) Math.ceil(fault.seconds())));
                 exchange.getResponseHeaders().add("X-RateLimit-Bucket", "fake-bucket-" + path.hashCode());
                 exchange.getResponseHeaders().add("X-RateLimit-Scope", "user");
                 exchange.getResponseHeaders().add("X-RateLimit-Limit", "5");
                 exchange.getResponseHeaders().add("X-RateLimit-Remaining", "0");
-                exchange.getResponseHeaders()
-                        .add("X-RateLimit-Reset-After", Double.toString(fault.retryAfterSeconds()));
+                exchange.getResponseHeaders().add("X-RateLimit-Reset-After", Double.toString(fault.seconds()));
             }
             respond(exchange, fault.status(), fault.body());
             return;
