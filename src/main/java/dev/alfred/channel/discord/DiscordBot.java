@@ -1,0 +1,129 @@
+package dev.alfred.channel.discord;
+
+import dev.alfred.bot.Bot;
+import dev.alfred.channel.Channel;
+import dev.alfred.channel.ChannelCapabilities;
+import dev.alfred.channel.ChannelStatus;
+import dev.alfred.channel.Delivery;
+import dev.alfred.channel.Inbound;
+import dev.alfred.channel.InboundSink;
+import dev.alfred.channel.Outbound;
+import dev.alfred.conversation.CommandSpec;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One bot's Discord channel: its gateway session and its reply sender. DISABLED without a bot
+ * token; DOWN with the reason while the session is not connected.
+ */
+final class DiscordBot implements Channel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
+    private static final ChannelCapabilities CAPABILITIES =
+            new ChannelCapabilities(true, true, true, true, true, DiscordMarkdown.MAX_CONTENT);
+
+    private final Bot bot;
+    private final @Nullable String token;
+    private final ReplySender sender;
+    private final @Nullable GatewaySession session;
+
+    DiscordBot(Bot bot, DiscordSettings settings) {
+        this.bot = bot;
+        this.token = bot.secret(DiscordInbound.CHANNEL, "bot-token").orElse(null);
+        this.sender = new ReplySender(settings.sendTimeout());
+        this.session = token == null ? null : new GatewaySession(bot.id(), token, tokenVariable(), settings);
+    }
+
+    @Override
+    public String bot() {
+        return bot.id();
+    }
+
+    @Override
+    public String name() {
+        return DiscordInbound.CHANNEL;
+    }
+
+    @Override
+    public ChannelCapabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    boolean enabled() {
+        return token != null;
+    }
+
+    /** The hex Ed25519 key that signs HTTP interactions, if this bot takes them. */
+    Optional<String> publicKey() {
+        return enabled() ? bot.secret(DiscordInbound.CHANNEL, "public-key") : Optional.empty();
+    }
+
+    String tokenVariable() {
+        return bot.variable(DiscordInbound.CHANNEL, "bot-token");
+    }
+
+    /** Logs in and waits (bounded) for the gateway session; runs on its own thread. */
+    void start(InboundSink inbox, List<CommandSpec> commands) {
+        if (session != null) {
+            session.start(inbox, commands);
+        }
+    }
+
+    void stop() throws InterruptedException {
+        if (session != null) {
+            session.stop();
+        }
+    }
+
+    private @Nullable JDA jda() {
+        return session == null ? null : session.jda();
+    }
+
+    @Override
+    public Delivery send(Outbound message) {
+        if (session == null) {
+            return new Delivery.Failed("Discord is disabled for bot " + bot.id() + ": set " + tokenVariable(), true);
+        }
+        JDA running = session.jda();
+        if (running == null) {
+            return new Delivery.Failed("Discord is not connected: " + session.problem(), false);
+        }
+        return sender.send(running, message);
+    }
+
+    /** Shows "Alfred is typing..." for a message while it is being answered; interactions show "thinking" already. */
+    @Override
+    public void showProgress(Inbound event) {
+        JDA running = jda();
+        if (running == null || event.replyAddress().containsKey(DiscordInbound.TOKEN)) {
+            return;
+        }
+        MessageChannel channel = running.getChannelById(MessageChannel.class, event.chat());
+        if (channel != null) {
+            channel.sendTyping().queue(ok -> {}, failure -> LOG.debug("No typing indicator: {}", failure.toString()));
+        }
+    }
+
+    @Override
+    public ChannelStatus status() {
+        if (session == null) {
+            return ChannelStatus.disabled("set " + tokenVariable() + " to enable Discord");
+        }
+        JDA running = session.jda();
+        if (running == null) {
+            return ChannelStatus.down(session.problem());
+        }
+        if (running.getStatus() == JDA.Status.CONNECTED) {
+            return ChannelStatus.up("connected as " + running.getSelfUser().getName() + ", gateway ping "
+                    + running.getGatewayPing() + " ms");
+        }
+        return ChannelStatus.down(
+                session.problem() + " (JDA: " + running.getStatus().name().toLowerCase(Locale.ROOT) + ")");
+    }
+}

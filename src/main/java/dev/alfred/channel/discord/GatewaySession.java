@@ -1,0 +1,148 @@
+package dev.alfred.channel.discord;
+
+import dev.alfred.channel.InboundSink;
+import dev.alfred.conversation.CommandSpec;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One bot's JDA, from login to shutdown: started on its own thread and waited for with a bound, so
+ * that the application start never waits on Discord; stopped with JDA's pools and our HTTP client.
+ * While it is not connected, {@link #problem()} says why.
+ */
+final class GatewaySession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewaySession.class);
+
+    private final String bot;
+    private final String token;
+    private final String tokenVariable;
+    private final DiscordSettings settings;
+    private volatile @Nullable JDA jda;
+    private volatile @Nullable OkHttpClient http;
+    private volatile String problem = "starting";
+    private boolean stopped; // guarded by this: a start that finishes after stop() must not leave JDA running
+
+    GatewaySession(String bot, String token, String tokenVariable, DiscordSettings settings) {
+        this.bot = bot;
+        this.token = token;
+        this.tokenVariable = tokenVariable;
+        this.settings = settings;
+    }
+
+    /** The running JDA, if the login went through (it may be reconnecting). */
+    @Nullable
+    JDA jda() {
+        return jda;
+    }
+
+    /** Why the session is not connected, or what happened last. */
+    String problem() {
+        return problem;
+    }
+
+    /** Logs in and waits (bounded) for the gateway session; runs on its own thread. */
+    void start(InboundSink inbox, List<CommandSpec> commands) {
+        GatewayEvents events = new GatewayEvents(bot, inbox, commands, this::stopped);
+        OkHttpClient client;
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            client = new OkHttpClient.Builder().build();
+            http = client;
+        }
+        try {
+            JDA started = GatewayLogin.builder(token, settings, client, events).build();
+            boolean kept;
+            synchronized (this) {
+                kept = !stopped;
+                if (kept) {
+                    jda = started;
+                }
+            }
+            if (!kept) {
+                abandon(started, events);
+                return;
+            }
+            events.ready().get(settings.readyTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            problem = "connection to the gateway lost";
+            LOG.info(
+                    "Discord bot {} connected as {}", bot, started.getSelfUser().getName());
+        } catch (InvalidTokenException e) {
+            fail("Discord refused the bot token; check " + tokenVariable);
+        } catch (TimeoutException e) {
+            fail("gateway not ready after " + settings.readyTimeout()); // JDA keeps trying in the background
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | RuntimeException e) {
+            fail("cannot connect to Discord: " + e);
+        }
+    }
+
+    /**
+     * Shuts down a JDA whose start outlived {@link #stop()}. JDA does not cancel a gateway connect it
+     * has queued, so this waits (bounded) for the session to settle before shutting it down.
+     */
+    private void abandon(JDA started, GatewayEvents events) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            events.ready().get(settings.readyTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException | InterruptedException e) {
+            // shut down whatever state it is in
+        }
+        try {
+            shutdown(started);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void shutdown(JDA running) throws InterruptedException {
+        running.shutdown();
+        if (!running.awaitShutdown(5, TimeUnit.SECONDS)) {
+            running.shutdownNow();
+            running.awaitShutdown(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private synchronized boolean stopped() {
+        return stopped;
+    }
+
+    private void fail(String reason) {
+        problem = reason;
+        LOG.warn("Discord bot {} is down: {}", bot, reason);
+    }
+
+    /** Closes the gateway, JDA's pools and the HTTP client. */
+    void stop() throws InterruptedException {
+        JDA running;
+        synchronized (this) {
+            stopped = true;
+            running = jda;
+        }
+        if (running != null) {
+            shutdown(running);
+            jda = null;
+        }
+        OkHttpClient client = http;
+        if (client != null) {
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+            http = null;
+        }
+        problem = "stopped";
+    }
+}

@@ -1,0 +1,154 @@
+package dev.alfred.channel.discord;
+
+import dev.alfred.channel.Delivery;
+import dev.alfred.channel.Outbound;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.RateLimitedException;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.requests.RestAction;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+
+/**
+ * Sends one rendered reply: while the interaction token is fresh, the first reply edits the
+ * deferred response ("thinking...") and later ones are follow-ups; otherwise, or when Discord no
+ * longer knows the interaction, it goes to the channel (a DM is opened when the channel is not
+ * cached). JDA waits out 429s itself; every call is bounded by the send timeout.
+ */
+final class ReplySender {
+
+    /** Interaction tokens live 15 minutes; stop using them a minute early. */
+    static final Duration TOKEN_LIFETIME = Duration.ofMinutes(14);
+
+    private static final Set<ErrorResponse> GONE = Set.of(
+            ErrorResponse.UNKNOWN_INTERACTION, ErrorResponse.UNKNOWN_WEBHOOK, ErrorResponse.INVALID_WEBHOOK_TOKEN);
+
+    private final Duration timeout;
+    /** Tokens whose deferred response was already replaced, with when: later replies follow up. */
+    private final Map<String, Instant> answered = new ConcurrentHashMap<>();
+
+    ReplySender(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    Delivery send(JDA jda, Outbound message) {
+        MessageCreateData data = ReplyRenderer.render(message.reply());
+        try {
+            String token = message.replyAddress().get(DiscordInbound.TOKEN);
+            if (token != null && fresh(message.replyAddress())) {
+                try {
+                    return new Delivery.Sent(viaInteraction(jda, token, data));
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof ErrorResponseException error
+                            && GONE.contains(error.getErrorResponse()))) {
+                        throw e;
+                    }
+                }
+            }
+            return new Delivery.Sent(complete(toChannel(jda, message, data)).getId());
+        } catch (ExecutionException e) {
+            return failure(e.getCause() == null ? e : e.getCause());
+        } catch (TimeoutException e) {
+            return new Delivery.Failed("Discord did not answer within " + timeout, false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Delivery.Failed("interrupted while sending", false);
+        } catch (RuntimeException e) {
+            return new Delivery.Failed("cannot send to Discord: " + e, true);
+        }
+    }
+
+    private String viaInteraction(JDA jda, String token, MessageCreateData data)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        forgetExpired();
+        InteractionHook hook = InteractionHook.from(jda, token);
+        if (answered.putIfAbsent(token, Instant.now()) != null) {
+            return complete(hook.sendMessage(data)).getId();
+        }
+        try {
+            return complete(hook.editOriginal(MessageEditData.fromCreateData(data)))
+                    .getId();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            answered.remove(token); // not replaced: a retry edits again
+            throw e;
+        }
+    }
+
+    private static RestAction<Message> toChannel(JDA jda, Outbound message, MessageCreateData data) {
+        MessageChannel channel = jda.getChannelById(MessageChannel.class, message.chat());
+        if (channel != null) {
+            return channel.sendMessage(data);
+        }
+        String user = message.replyAddress().get(DiscordInbound.USER);
+        if (user == null || message.replyAddress().containsKey(DiscordInbound.GUILD)) {
+            throw new IllegalStateException("channel " + message.chat() + " is unknown to the bot");
+        }
+        return jda.openPrivateChannelById(user).flatMap(dm -> dm.sendMessage(data));
+    }
+
+    private Message complete(RestAction<Message> action)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        CompletableFuture<Message> future =
+                action.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).submit();
+        try {
+            return future.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | InterruptedException e) {
+            future.cancel(false); // a request still queued in JDA must not go out after we gave up
+            throw e;
+        }
+    }
+
+    private static boolean fresh(Map<String, String> address) {
+        try {
+            Instant created = Instant.ofEpochMilli(Long.parseLong(address.getOrDefault(DiscordInbound.CREATED, "0")));
+            return Instant.now().isBefore(created.plus(TOKEN_LIFETIME));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private void forgetExpired() {
+        Instant oldest = Instant.now().minus(TOKEN_LIFETIME.plusMinutes(1));
+        answered.values().removeIf(at -> at.isBefore(oldest));
+    }
+
+    private static Delivery failure(Throwable cause) {
+        return switch (cause) {
+            case ErrorResponseException error -> failure(error);
+            case RateLimitedException limited ->
+                new Delivery.RetryAfter(
+                        Duration.ofMillis(limited.getRetryAfter()), "rate limited on " + limited.getRateLimitedRoute());
+            case TimeoutException timedOut -> new Delivery.Failed("Discord did not answer in time", false);
+            case IOException io -> new Delivery.Failed("I/O error: " + io, false);
+            case UncheckedIOException io -> new Delivery.Failed("I/O error: " + io, false);
+            default -> new Delivery.Failed("cannot send to Discord: " + cause, true);
+        };
+    }
+
+    /** 5xx and I/O errors are transient; other 4xx (bad request, no access, unknown channel) are permanent. */
+    private static Delivery failure(ErrorResponseException error) {
+        int status = error.getResponse() == null ? -1 : error.getResponse().code;
+        String reason = "Discord " + status + " (" + error.getErrorCode() + "): " + error.getMeaning();
+        if (status == 429) {
+            return new Delivery.RetryAfter(Duration.ofSeconds(1), reason);
+        }
+        boolean transientError =
+                status < 0 || status >= 500 || error.isServerError() || error.getCause() instanceof IOException;
+        return new Delivery.Failed(reason, !transientError);
+    }
+}

@@ -1,0 +1,28 @@
+/**
+ * The Discord channel (JDA): one gateway connection per bot whose {@code bot.yml} declares
+ * {@code discord}, plus the optional HTTP interactions endpoint {@code POST /discord/interactions/{bot}}.
+ *
+ * <p>In: slash commands (registered from the command catalogue at start, each with one optional
+ * string option), button presses, direct messages and guild messages that mention the bot. Each
+ * becomes one {@link dev.alfred.channel.Inbound}; the platform is acknowledged (a deferred reply)
+ * only after the inbox stored it. Out: the reply edits the deferred interaction response through the
+ * interaction's webhook while its token is fresh (15 minutes, we stop at 14), later ones and
+ * messages go to the channel. Text becomes Discord markdown, a card an embed with inline fields,
+ * buttons an action row, an attachment a file upload.
+ *
+ * <p>Configuration: {@code alfred.discord.api-url} ({@code ALFRED_DISCORD_API_URL}),
+ * {@code alfred.discord.gateway-url} ({@code ALFRED_DISCORD_GATEWAY_URL}, empty: Discord's),
+ * {@code alfred.discord.ready-timeout} (30s), {@code alfred.discord.send-timeout} (20s),
+ * {@code alfred.discord.max-clock-skew} (5m, for signed HTTP interactions). A bot without a bot
+ * token has a DISABLED channel. JDA handles Discord's rate limits (429 with retry-after) itself;
+ * 5xx and I/O errors are transient failures for the outbox to retry, other 4xx are permanent.
+ *
+ * <p>Operators: the bot needs the privileged Message Content intent enabled in the developer portal
+ * (Discord closes the gateway with 4014 otherwise), and one shard per bot is used; a shard range per
+ * instance is not built yet. With a public key set, Discord sends interactions to the HTTP endpoint
+ * instead of the gateway; replies still go out through JDA's REST client.
+ */
+@NullMarked
+package dev.alfred.channel.discord;
+
+import org.jspecify.annotations.NullMarked;
