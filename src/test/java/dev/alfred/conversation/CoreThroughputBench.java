@@ -53,7 +53,7 @@ class CoreThroughputBench {
             InboundSink inbox = context.getBean(InboundSink.class);
             FakeChannel channel = context.getBean(FakeChannel.class);
             run(inbox, channel, 200, Duration.ofSeconds(3)); // warm-up
-            for (int rate : new int[] {250, 500, 1000, 1500, 2000}) {
+            for (int rate : new int[] {100, 250, 500, 750, 1000, 1500}) {
                 Result result = run(inbox, channel, rate, STEP);
                 report.row(
                         rate,

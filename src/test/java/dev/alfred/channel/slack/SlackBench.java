@@ -65,7 +65,7 @@ class SlackBench {
                     .executor(Executors.newVirtualThreadPerTaskExecutor())
                     .build();
             step(http, events, slack, 100, Duration.ofSeconds(3)); // warm-up
-            for (int rate : new int[] {250, 500, 750, 1000}) {
+            for (int rate : new int[] {20, 100, 250, 500, 750, 1000}) {
                 Step step = step(http, events, slack, rate, STEP);
                 report.row(
                         rate,

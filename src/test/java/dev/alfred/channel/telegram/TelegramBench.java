@@ -64,7 +64,7 @@ class TelegramBench {
                     .executor(Executors.newVirtualThreadPerTaskExecutor())
                     .build();
             step(http, webhook, telegram, 200, Duration.ofSeconds(3)); // warm-up
-            for (int rate : new int[] {250, 500, 750, 1000}) {
+            for (int rate : new int[] {20, 100, 250, 500, 750, 1000}) {
                 Step step = step(http, webhook, telegram, rate, STEP);
                 report.row(
                         rate,
