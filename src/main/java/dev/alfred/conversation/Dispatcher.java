@@ -13,7 +13,9 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,11 +82,16 @@ class Dispatcher {
     }
 
     private boolean round() {
-        List<Lanes.Lane> lanes = tx.executeWrite(status -> inbox.claim(batch, lease));
-        for (Lanes.Lane lane : lanes) {
-            handle(lane);
-        }
-        return !lanes.isEmpty();
+        // Leasing the lanes and taking up their rows share one commit.
+        Map<Lanes.Lane, List<InboxStore.Pending>> work = tx.executeWrite(status -> {
+            Map<Lanes.Lane, List<InboxStore.Pending>> claimed = new LinkedHashMap<>();
+            for (Lanes.Lane lane : inbox.claim(batch, lease)) {
+                claimed.put(lane, inbox.pending(lane, ROWS_PER_LANE));
+            }
+            return claimed;
+        });
+        work.forEach(this::handle);
+        return !work.isEmpty();
     }
 
     /**
@@ -92,8 +99,7 @@ class Dispatcher {
      * fails stops the lane: the rows before it commit, it is retried after a backoff, and after
      * {@code alfred.dispatcher.max-attempts} it is answered with an apology and given up.
      */
-    void handle(Lanes.Lane lane) {
-        List<InboxStore.Pending> rows = tx.executeWrite(status -> inbox.pending(lane, ROWS_PER_LANE));
+    void handle(Lanes.Lane lane, List<InboxStore.Pending> rows) {
         if (rows.isEmpty()) {
             tx.executeWrite(status -> {
                 inbox.recount(lane);

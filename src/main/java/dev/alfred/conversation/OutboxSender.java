@@ -14,7 +14,9 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -78,11 +80,18 @@ class OutboxSender {
     }
 
     private boolean round() throws InterruptedException {
-        List<Lanes.Lane> lanes = tx.executeWrite(status -> store.claim(batch, lease));
-        for (Lanes.Lane lane : lanes) {
-            deliver(lane);
+        // Leasing the lanes and reading their replies share one commit.
+        Map<Lanes.Lane, List<OutboxStore.Pending>> work = tx.executeWrite(status -> {
+            Map<Lanes.Lane, List<OutboxStore.Pending>> claimed = new LinkedHashMap<>();
+            for (Lanes.Lane lane : store.claim(batch, lease)) {
+                claimed.put(lane, store.pending(lane, ROWS_PER_LANE));
+            }
+            return claimed;
+        });
+        for (Map.Entry<Lanes.Lane, List<OutboxStore.Pending>> lane : work.entrySet()) {
+            deliver(lane.getKey(), lane.getValue());
         }
-        return !lanes.isEmpty();
+        return !work.isEmpty();
     }
 
     /**
@@ -90,8 +99,7 @@ class OutboxSender {
      * due yet, throttled, failed) holds the lane back until its retry time, so that a chat's
      * replies never overtake each other.
      */
-    private void deliver(Lanes.Lane lane) throws InterruptedException {
-        List<OutboxStore.Pending> rows = tx.executeRead(status -> store.pending(lane, ROWS_PER_LANE));
+    private void deliver(Lanes.Lane lane, List<OutboxStore.Pending> rows) throws InterruptedException {
         if (rows.isEmpty()) {
             tx.executeWrite(status -> {
                 store.recount(lane);
@@ -106,16 +114,19 @@ class OutboxSender {
                 return;
             }
             Delivery delivery = deliver(row.message());
-            Optional<Duration> retry = tx.executeWrite(status -> record(lane, row.message(), delivery));
+            boolean last = row == rows.getLast();
+            Optional<Duration> retry = tx.executeWrite(status -> {
+                Optional<Duration> wait = record(lane, row.message(), delivery);
+                if (wait.isEmpty() && last) {
+                    store.release(lane); // in the same commit as the last outcome
+                }
+                return wait;
+            });
             if (retry.isPresent()) {
                 hold(lane, retry.get());
                 return;
             }
         }
-        tx.executeWrite(status -> {
-            store.release(lane);
-            return null;
-        });
     }
 
     private void hold(Lanes.Lane lane, Duration until) {
