@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,31 +114,7 @@ class Dispatcher {
                 .forEach(event -> channels.find(event.bot(), event.channel()).ifPresent(c -> c.showProgress(event)));
         Failure failure;
         try {
-            failure = tx.executeWrite(status -> {
-                int finished = 0;
-                Failure failed = null;
-                for (InboxStore.Pending row : rows) {
-                    try {
-                        tx.execute(NESTED, nested -> {
-                            Router.Routed routed = router.route(row.event());
-                            outbox.enqueue(row.id(), routed.tenantId(), row.event(), routed.replies());
-                            if (!inbox.done(row)) {
-                                throw new LeaseLost();
-                            }
-                            return null;
-                        });
-                        finished++;
-                    } catch (RuntimeException e) {
-                        failed = e instanceof LeaseLost ? null : new Failure(row, e);
-                        break;
-                    }
-                }
-                boolean kept = failed == null ? inbox.release(lane, finished) : inbox.keep(lane, finished);
-                if (!kept) {
-                    throw new LeaseLost();
-                }
-                return failed;
-            });
+            failure = rows.size() == 1 ? handleOne(lane, rows.getFirst()) : handleInOrder(lane, rows);
         } catch (LeaseLost lost) {
             LOG.info(
                     "Lane {}/{}/{} was taken over by another worker; its results were discarded",
@@ -149,6 +126,57 @@ class Dispatcher {
         outboxSignal.signal();
         if (failure != null) {
             giveUpOrRetry(lane, failure);
+        }
+    }
+
+    /** The common case, one row: no savepoint needed, a failure rolls the whole transaction back. */
+    private @Nullable Failure handleOne(Lanes.Lane lane, InboxStore.Pending row) {
+        try {
+            tx.executeWrite(status -> {
+                answer(row);
+                if (!inbox.release(lane, 1)) {
+                    throw new LeaseLost();
+                }
+                return null;
+            });
+            return null;
+        } catch (LeaseLost lost) {
+            throw lost;
+        } catch (RuntimeException e) {
+            return new Failure(row, e);
+        }
+    }
+
+    private @Nullable Failure handleInOrder(Lanes.Lane lane, List<InboxStore.Pending> rows) {
+        return tx.executeWrite(status -> {
+            int finished = 0;
+            Failure failed = null;
+            for (InboxStore.Pending row : rows) {
+                try {
+                    tx.execute(NESTED, nested -> {
+                        answer(row);
+                        return null;
+                    });
+                    finished++;
+                } catch (RuntimeException e) {
+                    failed = e instanceof LeaseLost ? null : new Failure(row, e);
+                    break;
+                }
+            }
+            boolean kept = failed == null ? inbox.release(lane, finished) : inbox.keep(lane, finished);
+            if (!kept) {
+                throw new LeaseLost();
+            }
+            return failed;
+        });
+    }
+
+    /** Routes the row, queues its replies and marks it done, in the caller's transaction. */
+    private void answer(InboxStore.Pending row) {
+        Router.Routed routed = router.route(row.event());
+        outbox.enqueue(row.id(), routed.tenantId(), row.event(), routed.replies());
+        if (!inbox.done(row)) {
+            throw new LeaseLost();
         }
     }
 

@@ -33,9 +33,13 @@ class InboxStore {
     /** Stores the event and counts it into its lane; false if the same event is stored already. */
     boolean insert(Inbound event) {
         boolean stored = jdbc.prepareStatement("""
-                INSERT INTO inbox (bot, channel, event_id, workspace, chat, platform_user_id, user_name, kind, text, reply_address)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
-                ON CONFLICT (bot, channel, event_id) DO NOTHING""", statement -> {
+                                WITH stored AS (
+                    INSERT INTO inbox (bot, channel, event_id, workspace, chat, platform_user_id, user_name, kind, text,
+                                       reply_address)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+                    ON CONFLICT (bot, channel, event_id) DO NOTHING
+                    RETURNING bot, channel, chat)
+                """ + Lanes.COUNT_IN.formatted(QUEUE, "stored"), statement -> {
             statement.setString(1, event.bot());
             statement.setString(2, event.channel());
             statement.setString(3, event.eventId());
@@ -48,9 +52,6 @@ class InboxStore {
             statement.setString(10, json.write(event.replyAddress()));
             return statement.executeUpdate() == 1;
         });
-        if (stored) {
-            lanes.add(QUEUE, event.bot(), event.channel(), event.chat());
-        }
         return stored;
     }
 
@@ -96,7 +97,7 @@ class InboxStore {
 
     /** Counts the lane's finished rows and releases it; false if its lease was lost. */
     boolean release(Lanes.Lane lane, int finished) {
-        return lanes.finish(lane, finished);
+        return lanes.settle(lane, finished, null);
     }
 
     /** Counts the lane's finished rows and keeps its lease, to pause or finish it next; false if it was lost. */
@@ -106,7 +107,7 @@ class InboxStore {
 
     /** Leaves the lane alone until {@code delay} has passed, e.g. before retrying a failed row. */
     void pause(Lanes.Lane lane, Duration delay) {
-        lanes.pause(lane, delay);
+        lanes.settle(lane, 0, delay);
     }
 
     /** Repairs a lane that has no pending rows left although it counted some. */

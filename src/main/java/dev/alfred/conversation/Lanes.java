@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,15 @@ class Lanes {
 
     /** A leased lane of {@code queue}; {@code owner} proves the lease. */
     record Lane(String queue, String bot, String channel, String chat, UUID owner) {}
+
+    /**
+     * The tail of a statement that counts the rows a {@code WITH} query named by the second
+     * placeholder returned (bot, channel, chat) into their lanes of the queue named by the first.
+     */
+    static final String COUNT_IN = """
+            INSERT INTO queue_lane (queue, bot, channel, chat, pending)
+            SELECT '%s', bot, channel, chat, 1 FROM %s
+            ON CONFLICT (queue, bot, channel, chat) DO UPDATE SET pending = queue_lane.pending + 1""";
 
     private final JdbcOperations jdbc;
 
@@ -67,23 +77,10 @@ class Lanes {
         });
     }
 
-    /**
-     * Counts {@code finished} of the lane's rows as done and gives the lane up, to be taken again
-     * at once; false if the lease was lost to another worker, whose work then stands instead.
-     */
-    boolean finish(Lane lane, int finished) {
-        return count(lane, finished, true);
-    }
-
-    /** Counts {@code finished} of the lane's rows as done and keeps the lease; false if it was lost. */
+    /** Counts {@code finished} of the lane's rows as done and keeps its lease; false if the lease was lost. */
     boolean keep(Lane lane, int finished) {
-        return count(lane, finished, false);
-    }
-
-    private boolean count(Lane lane, int finished, boolean release) {
         return jdbc.prepareStatement(
                         "UPDATE queue_lane SET pending = pending - ?"
-                                + (release ? ", lease_until = NULL, lease_owner = NULL" : "")
                                 + " WHERE queue = ? AND bot = ? AND channel = ? AND chat = ? AND lease_owner = ?",
                         statement -> {
                             statement.setInt(1, finished);
@@ -93,17 +90,26 @@ class Lanes {
                 == 1;
     }
 
-    /** Gives the lane up, to be taken again at once. */
-    void release(Lane lane) {
-        update("UPDATE queue_lane SET lease_until = NULL, lease_owner = NULL", lane, null);
-    }
-
-    /** Gives the lane up until {@code delay} has passed (a retry later, a throttled platform). */
-    void pause(Lane lane, Duration delay) {
-        update(
-                "UPDATE queue_lane SET lease_until = now() + make_interval(secs => ?), lease_owner = NULL",
-                lane,
-                seconds(delay));
+    /**
+     * Counts {@code finished} of the lane's rows as done and gives the lane up, to be taken again
+     * after {@code pause} ({@code null}: at once); false if the lease was lost to another worker.
+     */
+    boolean settle(Lane lane, int finished, @Nullable Duration pause) {
+        return jdbc.prepareStatement("""
+                UPDATE queue_lane SET pending = pending - ?, lease_owner = NULL,
+                    lease_until = CASE WHEN CAST(? AS float8) IS NULL THEN NULL ELSE now() + make_interval(secs => ?) END
+                WHERE queue = ? AND bot = ? AND channel = ? AND chat = ? AND lease_owner = ?""", statement -> {
+            statement.setInt(1, finished);
+            if (pause == null) {
+                statement.setNull(2, Types.DOUBLE);
+                statement.setNull(3, Types.DOUBLE);
+            } else {
+                statement.setDouble(2, seconds(pause));
+                statement.setDouble(3, seconds(pause));
+            }
+            bind(statement, 4, lane);
+            return statement.executeUpdate() == 1;
+        });
     }
 
     /** Sets the lane's count to its real number of pending rows, should it ever have drifted, and releases it. */
@@ -116,18 +122,6 @@ class Lanes {
                         .formatted(table),
                 statement -> {
                     bind(statement, 1, lane);
-                    return statement.executeUpdate();
-                });
-    }
-
-    private int update(String set, Lane lane, @Nullable Double seconds) {
-        return jdbc.prepareStatement(
-                set + " WHERE queue = ? AND bot = ? AND channel = ? AND chat = ? AND lease_owner = ?", statement -> {
-                    int next = 1;
-                    if (seconds != null) {
-                        statement.setDouble(next++, seconds);
-                    }
-                    bind(statement, next, lane);
                     return statement.executeUpdate();
                 });
     }

@@ -107,31 +107,35 @@ class OutboxSender {
             });
             return;
         }
+        int finished = 0;
         for (OutboxStore.Pending row : rows) {
             if (!row.due()) {
                 Duration wait = Duration.between(Instant.now(), row.nextAttemptAt());
-                hold(lane, wait.isNegative() ? Duration.ZERO : wait);
+                settle(lane, finished, wait.isNegative() ? Duration.ZERO : wait);
                 return;
             }
             Delivery delivery = deliver(row.message());
             boolean last = row == rows.getLast();
+            int done = finished;
+            // The outcome, and at the end the lane's count and lease, in one commit.
             Optional<Duration> retry = tx.executeWrite(status -> {
-                Optional<Duration> wait = record(lane, row.message(), delivery);
-                if (wait.isEmpty() && last) {
-                    store.release(lane); // in the same commit as the last outcome
+                Optional<Duration> wait = record(row.message(), delivery);
+                int counted = done + (wait.isEmpty() ? 1 : 0);
+                if (wait.isPresent() || last) {
+                    store.settle(lane, counted, wait.orElse(null));
                 }
                 return wait;
             });
             if (retry.isPresent()) {
-                hold(lane, retry.get());
                 return;
             }
+            finished++;
         }
     }
 
-    private void hold(Lanes.Lane lane, Duration until) {
+    private void settle(Lanes.Lane lane, int finished, Duration pause) {
         tx.executeWrite(status -> {
-            store.pause(lane, until);
+            store.settle(lane, finished, pause);
             return null;
         });
     }
@@ -154,11 +158,10 @@ class OutboxSender {
     }
 
     /** Stores the outcome; a retry time when the lane must wait for this reply. */
-    private Optional<Duration> record(Lanes.Lane lane, Outbound message, Delivery delivery) {
+    private Optional<Duration> record(Outbound message, Delivery delivery) {
         switch (delivery) {
             case Delivery.Sent sent -> {
                 store.sent(message, sent.messageId());
-                store.keep(lane, 1);
                 return Optional.empty();
             }
             case Delivery.RetryAfter throttled -> {
@@ -176,7 +179,6 @@ class OutboxSender {
                         message.attempt(),
                         failed.reason());
                 store.dead(message, failed.reason());
-                store.keep(lane, 1);
                 return Optional.empty();
             }
             case Delivery.Failed failed -> {

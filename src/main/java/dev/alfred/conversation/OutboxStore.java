@@ -42,8 +42,11 @@ class OutboxStore {
             Reply reply,
             Map<String, String> replyAddress) {
         jdbc.prepareStatement("""
-                INSERT INTO outbox (inbox_id, tenant_id, bot, channel, chat, reply, reply_address)
-                VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))""", statement -> {
+                                WITH stored AS (
+                    INSERT INTO outbox (inbox_id, tenant_id, bot, channel, chat, reply, reply_address)
+                    VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))
+                    RETURNING bot, channel, chat)
+                """ + Lanes.COUNT_IN.formatted(QUEUE, "stored"), statement -> {
             statement.setObject(1, inboxId);
             statement.setObject(2, tenantId);
             statement.setString(3, bot);
@@ -53,7 +56,6 @@ class OutboxStore {
             statement.setString(7, json.write(replyAddress));
             return statement.executeUpdate();
         });
-        lanes.add(QUEUE, bot, channel, chat);
     }
 
     List<Lanes.Lane> claim(int limit, Duration lease) {
@@ -113,17 +115,9 @@ class OutboxStore {
                 message.id());
     }
 
-    /** Counts finished replies of the lane and keeps its lease; false if the lease was lost. */
-    boolean keep(Lanes.Lane lane, int finished) {
-        return lanes.keep(lane, finished);
-    }
-
-    void release(Lanes.Lane lane) {
-        lanes.release(lane);
-    }
-
-    void pause(Lanes.Lane lane, Duration delay) {
-        lanes.pause(lane, delay);
+    /** Counts the lane's finished replies and gives it up, to be taken again after {@code pause} (null: at once). */
+    void settle(Lanes.Lane lane, int finished, @Nullable Duration pause) {
+        lanes.settle(lane, finished, pause);
     }
 
     void recount(Lanes.Lane lane) {
