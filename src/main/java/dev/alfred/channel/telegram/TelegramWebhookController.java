@@ -1,6 +1,5 @@
 package dev.alfred.channel.telegram;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -11,6 +10,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +42,7 @@ class TelegramWebhookController {
 
     @Post(value = "/{bot}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> receive(
-            @PathVariable String bot, @Header(SECRET_HEADER) @Nullable String secret, @Body @Nullable String body) {
+            @PathVariable String bot, @Header(SECRET_HEADER) @Nullable String secret, @Body byte @Nullable [] body) {
         Optional<TelegramChannel> channel = channels.find(bot).filter(c -> c.acceptsSecret(secret));
         if (channel.isEmpty()) {
             LOG.debug("Refused a Telegram webhook call for bot {}: unknown bot or wrong secret token", bot);
@@ -51,8 +51,9 @@ class TelegramWebhookController {
         }
         Update update;
         try {
-            update = json.readValue(body == null ? "" : body, Update.class);
-        } catch (JsonProcessingException e) {
+            // The raw bytes: bound as a String, a JSON body would be parsed and written again first.
+            update = body == null || body.length == 0 ? null : json.readValue(body, Update.class);
+        } catch (IOException e) {
             return HttpResponse.badRequest(error("invalid", "the body is not a Telegram update"));
         }
         if (update == null || update.getUpdateId() == null) {

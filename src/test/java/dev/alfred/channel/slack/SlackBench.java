@@ -141,16 +141,20 @@ class SlackBench {
     private static Map<String, Object> properties(FakeSlack slack) {
         Map<String, Object> properties = new HashMap<>(TestDatabase.properties(TestDatabase.create()));
         properties.putAll(Map.of(
-                "alfred.bootstrap.api-key", AlfredProperties.OWNER_KEY,
-                "micronaut.server.port", "-1",
-                "alfred.secrets.ALFRED_SLACK_SIGNING_SECRET", SignedRequests.SECRET,
-                "alfred.secrets.ALFRED_SLACK_BOT_TOKEN", FakeSlack.BOT_TOKEN,
-                "alfred.slack.api-url", slack.apiUrl(),
-                "alfred.channels.slack.per-chat-rate", "0",
-                "alfred.channels.slack.global-rate", "0",
-                "datasources.default.maximum-pool-size", "30",
-                "alfred.dispatcher.workers", "16",
-                "alfred.outbox.workers", "16"));
+                "alfred.bootstrap.api-key",
+                AlfredProperties.OWNER_KEY,
+                "micronaut.server.port",
+                "-1",
+                "alfred.secrets.ALFRED_SLACK_SIGNING_SECRET",
+                SignedRequests.SECRET,
+                "alfred.secrets.ALFRED_SLACK_BOT_TOKEN",
+                FakeSlack.BOT_TOKEN,
+                "alfred.slack.api-url",
+                slack.apiUrl(),
+                "alfred.channels.slack.per-chat-rate",
+                "0",
+                "alfred.channels.slack.global-rate",
+                "0"));
         return properties;
     }
 

@@ -140,11 +140,7 @@ class TelegramBench {
                 "alfred.channels.telegram.per-chat-rate",
                 "0",
                 "alfred.channels.telegram.global-rate",
-                "0",
-                "datasources.default.maximum-pool-size",
-                "30"));
-        properties.put("alfred.dispatcher.workers", "16");
-        properties.put("alfred.outbox.workers", "16");
+                "0"));
         return properties;
     }
 
