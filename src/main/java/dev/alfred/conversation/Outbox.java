@@ -23,7 +23,7 @@ public class Outbox {
 
     void enqueue(@Nullable Long inboxId, @Nullable UUID tenantId, Inbound event, List<Reply> replies) {
         for (Reply reply : replies) {
-            insert(inboxId, tenantId, event.bot(), event.channel(), event.chat(), reply, event.replyAddress());
+            store.insert(inboxId, tenantId, event.bot(), event.channel(), event.chat(), reply, event.replyAddress());
         }
     }
 
@@ -32,18 +32,7 @@ public class Outbox {
      * It is sent after the caller's transaction commits.
      */
     public void notify(UUID tenantId, String bot, String channel, String chat, Reply reply) {
-        insert(null, tenantId, bot, channel, chat, reply, Map.of());
+        store.insert(null, tenantId, bot, channel, chat, reply, Map.of());
         signal.signal();
-    }
-
-    private void insert(
-            @Nullable Long inboxId,
-            @Nullable UUID tenantId,
-            String bot,
-            String channel,
-            String chat,
-            Reply reply,
-            Map<String, String> replyAddress) {
-        store.insert(inboxId, tenantId, bot, channel, chat, reply, replyAddress);
     }
 }
