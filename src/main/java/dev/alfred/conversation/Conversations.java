@@ -5,19 +5,12 @@ import dev.alfred.identity.Actor;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Conversations per (bot, channel, chat, user) and their history. Callers hold the transaction. */
 @Singleton
-public class Conversations {
-
-    /** One message of a conversation's history. */
-    public record Message(String role, String text, Instant at) {}
+class Conversations {
 
     private final JdbcOperations jdbc;
 
@@ -76,26 +69,5 @@ public class Conversations {
             statement.setObject(1, conversationId);
             return statement.executeUpdate();
         });
-    }
-
-    /** The last {@code limit} messages of a conversation, oldest first. */
-    public List<Message> recent(UUID conversationId, int limit) {
-        return jdbc.prepareStatement(
-                "SELECT role, text, at FROM conversation_message WHERE conversation_id = ? ORDER BY id DESC LIMIT ?",
-                statement -> {
-                    statement.setObject(1, conversationId);
-                    statement.setInt(2, limit);
-                    List<Message> messages = new ArrayList<>();
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            messages.add(new Message(
-                                    rows.getString(1),
-                                    rows.getString(2),
-                                    rows.getTimestamp(3).toInstant()));
-                        }
-                    }
-                    Collections.reverse(messages);
-                    return messages;
-                });
     }
 }

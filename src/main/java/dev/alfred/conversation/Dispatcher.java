@@ -36,7 +36,7 @@ class Dispatcher {
 
     private final InboxStore inbox;
     private final Router router;
-    private final Outbox outbox;
+    private final OutboxStore outbox;
     private final Channels channels;
     private final TransactionOperations<Connection> tx;
     private final WorkSignal outboxSignal;
@@ -48,7 +48,7 @@ class Dispatcher {
     Dispatcher(
             InboxStore inbox,
             Router router,
-            Outbox outbox,
+            OutboxStore outbox,
             Channels channels,
             TransactionOperations<Connection> tx,
             @Named("inbox") WorkSignal inboxSignal,

@@ -1,5 +1,6 @@
 package dev.alfred.conversation;
 
+import dev.alfred.channel.Inbound;
 import dev.alfred.channel.Outbound;
 import dev.alfred.channel.Reply;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -33,7 +34,14 @@ class OutboxStore {
         this.json = json;
     }
 
-    void insert(
+    /** Queues the replies to an inbound event, in the caller's transaction. */
+    void enqueue(@Nullable Long inboxId, @Nullable UUID tenantId, Inbound event, List<Reply> replies) {
+        for (Reply reply : replies) {
+            insert(inboxId, tenantId, event.bot(), event.channel(), event.chat(), reply, event.replyAddress());
+        }
+    }
+
+    private void insert(
             @Nullable Long inboxId,
             @Nullable UUID tenantId,
             String bot,

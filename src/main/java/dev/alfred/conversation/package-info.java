@@ -4,9 +4,9 @@
  * <ol>
  *   <li>{@link Inbox} stores each {@link dev.alfred.channel.Inbound} once, keyed by (bot, channel,
  *       platform event id); adapters acknowledge the platform only after that.
- *   <li>{@link Dispatcher} workers on virtual threads claim pending rows with {@code FOR UPDATE
- *       SKIP LOCKED} and a lease, in per-chat order; a crashed instance's rows are claimed again
- *       when their lease expires, by any instance.
+ *   <li>{@link Dispatcher} workers on virtual threads lease chats ({@link Lanes}) with {@code FOR
+ *       UPDATE SKIP LOCKED} and handle each chat's rows in order, many chats in parallel; a
+ *       crashed instance's lanes are taken over by any instance when their lease expires.
  *   <li>{@link Router} resolves the actor (linked account, tenant), runs a command from the
  *       {@link CommandCatalogue} or hands free text to the {@link FreeTextResponder}, checking
  *       permissions first.

@@ -3,7 +3,6 @@ package dev.alfred.identity;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,6 +12,4 @@ interface ChannelAccountRepository extends CrudRepository<ChannelAccount, UUID> 
     Optional<ChannelAccount> findByBotAndChannelAndPlatformUserId(String bot, String channel, String platformUserId);
 
     Optional<ChannelAccount> findByUserIdAndBotAndChannel(UUID userId, String bot, String channel);
-
-    List<ChannelAccount> findByUserId(UUID userId);
 }
