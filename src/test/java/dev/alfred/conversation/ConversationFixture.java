@@ -2,13 +2,8 @@ package dev.alfred.conversation;
 
 import dev.alfred.channel.Inbound;
 import dev.alfred.identity.Actor;
-import dev.alfred.identity.ApiKeyService;
-import dev.alfred.identity.LinkCodeService;
-import dev.alfred.identity.Role;
-import dev.alfred.identity.UserInput;
-import dev.alfred.identity.UserService;
-import dev.alfred.testing.AlfredProperties;
 import dev.alfred.testing.FakeChannel;
+import dev.alfred.testing.LinkedUsers;
 import io.micronaut.context.ApplicationContext;
 import java.util.Map;
 import java.util.UUID;
@@ -41,13 +36,7 @@ final class ConversationFixture {
 
     /** A new employee linked to {@code platformUserId} on the fake channel. */
     Actor linkedUser(String platformUserId) {
-        Actor owner = context.getBean(ApiKeyService.class)
-                .authenticate(AlfredProperties.OWNER_KEY)
-                .orElseThrow();
-        var user = context.getBean(UserService.class)
-                .create(owner, new UserInput("User " + platformUserId, null, Role.EMPLOYEE, null, null, null, null));
-        LinkCodeService links = context.getBean(LinkCodeService.class);
-        return links.redeem(links.create(owner, user.id()).code(), "alfred", FakeChannel.NAME, platformUserId);
+        return LinkedUsers.link(context, FakeChannel.NAME, platformUserId, "User " + platformUserId);
     }
 
     static Inbound text(String platformUserId, String chat, String text) {

@@ -94,23 +94,7 @@ final class FakeDiscord implements AutoCloseable {
 
     /** A direct message written by a bot (here: Alfred itself); returns the message id. */
     String directMessageFromBot(Person person, String content) {
-        String id = Fixtures.snowflake();
-        gateway.dispatch(
-                "MESSAGE_CREATE",
-                Fixtures.load(
-                        "message-dm.json",
-                        Map.of(
-                                "ID",
-                                id,
-                                "CHANNEL_ID",
-                                person.dmChannel(),
-                                "CONTENT",
-                                content,
-                                "USER",
-                                Fixtures.load("self-user.json", Map.of()),
-                                "MENTIONS",
-                                "[]")));
-        return id;
+        return directMessage(person, Fixtures.load("self-user.json", Map.of()), content);
     }
 
     Interaction button(Person person, String customId) {
@@ -131,6 +115,10 @@ final class FakeDiscord implements AutoCloseable {
 
     /** A direct message from {@code person}; returns the message id. */
     String directMessage(Person person, String content) {
+        return directMessage(person, person.json(), content);
+    }
+
+    private String directMessage(Person person, String author, String content) {
         String id = Fixtures.snowflake();
         gateway.dispatch(
                 "MESSAGE_CREATE",
@@ -144,7 +132,7 @@ final class FakeDiscord implements AutoCloseable {
                                 "CONTENT",
                                 content,
                                 "USER",
-                                person.json(),
+                                author,
                                 "MENTIONS",
                                 "[]")));
         return id;

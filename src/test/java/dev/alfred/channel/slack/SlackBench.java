@@ -3,13 +3,8 @@ package dev.alfred.channel.slack;
 import com.slack.api.app_backend.SlackSignature;
 import dev.alfred.bench.BenchReport;
 import dev.alfred.bench.WebhookLoad;
-import dev.alfred.identity.Actor;
-import dev.alfred.identity.ApiKeyService;
-import dev.alfred.identity.LinkCodeService;
-import dev.alfred.identity.Role;
-import dev.alfred.identity.UserInput;
-import dev.alfred.identity.UserService;
 import dev.alfred.testing.AlfredProperties;
+import dev.alfred.testing.LinkedUsers;
 import dev.alfred.testing.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -115,14 +110,8 @@ class SlackBench {
     }
 
     private static void link(ApplicationContext context) {
-        Actor owner = context.getBean(ApiKeyService.class)
-                .authenticate(AlfredProperties.OWNER_KEY)
-                .orElseThrow();
-        UserService users = context.getBean(UserService.class);
-        LinkCodeService links = context.getBean(LinkCodeService.class);
         for (int u = 0; u < USERS; u++) {
-            var user = users.create(owner, new UserInput("Bench " + u, null, Role.EMPLOYEE, null, null, null, null));
-            links.redeem(links.create(owner, user.id()).code(), "alfred", "slack", "U" + u);
+            LinkedUsers.link(context, "slack", "U" + u, "Bench " + u);
         }
     }
 }
