@@ -41,6 +41,11 @@ class OutboxStore {
         }
     }
 
+    /** Queues a reply that answers no event (a notification), in the caller's transaction. */
+    void enqueue(UUID tenantId, String bot, String channel, String chat, Reply reply) {
+        insert(null, tenantId, bot, channel, chat, reply, Map.of());
+    }
+
     private void insert(
             @Nullable Long inboxId,
             @Nullable UUID tenantId,

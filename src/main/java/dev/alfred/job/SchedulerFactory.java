@@ -12,6 +12,7 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -41,6 +42,8 @@ class SchedulerFactory {
                 .pollingInterval(settings.pollingInterval())
                 .serializer(new JacksonSerializer())
                 .enableImmediateExecution()
+                // A stopping instance hands unfinished jobs to the others (heartbeats expire) instead of waiting.
+                .shutdownMaxWait(Duration.ofSeconds(5))
                 .build();
     }
 
