@@ -27,4 +27,12 @@ public interface AssistantTool<I extends Record> {
     Class<I> inputType();
 
     ToolResult call(I input, ToolCaller caller);
+
+    /**
+     * Whether the tool only reads. Answers that used only reading tools may be served from the
+     * response cache until the tenant's data changes; a writing tool's success changes it.
+     */
+    default boolean readOnly() {
+        return false;
+    }
 }

@@ -3,17 +3,20 @@ package dev.alfred.bot;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One bot: its folder name ({@code id}, used in webhook paths), display name, tenant slug,
- * persona prompt file, enabled features, and per channel the secrets resolved from the
- * environment variables its {@code bot.yml} names (absent when unset).
+ * persona prompt file, its own model chain (null: the tenant's or the deployment's), enabled
+ * features, and per channel the secrets resolved from the environment variables its
+ * {@code bot.yml} names (absent when unset).
  */
 public record Bot(
         String id,
         String displayName,
         String tenant,
         String persona,
+        @Nullable String chain,
         Set<String> features,
         Map<String, Map<String, String>> channelSecrets,
         Map<String, Map<String, String>> channelVariables) {

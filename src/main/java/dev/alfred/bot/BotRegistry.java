@@ -99,6 +99,7 @@ public class BotRegistry {
                 String.valueOf(yaml.getOrDefault("name", id)),
                 yaml.get("tenant").toString(),
                 String.valueOf(yaml.getOrDefault("persona", "prompts/" + id + ".md")),
+                yaml.get("chain") == null ? null : yaml.get("chain").toString(),
                 Set.copyOf(features),
                 values,
                 variables);

@@ -3,8 +3,8 @@ package dev.alfred.conversation;
 import dev.alfred.channel.Reply;
 
 /**
- * Answers free text (not a command). The assistant provides the real one; until a feature
- * replaces it, {@link CommandHints} points people at the commands they may use.
+ * Answers free text (not a command). The assistant is the one implementation; tests may put their
+ * own in its place.
  */
 @FunctionalInterface
 public interface FreeTextResponder {

@@ -17,10 +17,11 @@ final class ConversationFixture {
         this.context = context;
     }
 
-    /** Test settings: the fake channel, no rate limit on it, fast polling and backoff. */
+    /** Test settings: the fake channel, the echo responder, no rate limit on it, fast polling and backoff. */
     static String[] settings(String... extra) {
         String[] base = {
             "alfred.test.fake-channel", "true",
+            "alfred.test.echo", "true",
             "alfred.channels.fake.per-chat-rate", "0",
             "alfred.channels.fake.global-rate", "0",
             "alfred.outbox.backoff", "100ms",

@@ -3,6 +3,7 @@ package dev.alfred.testing;
 import dev.alfred.channel.Reply;
 import dev.alfred.conversation.CommandContext;
 import dev.alfred.conversation.FreeTextResponder;
+import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.concurrent.CountDownLatch;
@@ -11,10 +12,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Answers free text with {@code echo: <text>}; the text {@code block} waits until released, so
  * that tests can stop an instance in the middle of handling a message. Active with
- * {@code alfred.test.fake-channel=true}.
+ * {@code alfred.test.echo=true}, in place of the assistant.
  */
 @Singleton
-@Requires(property = "alfred.test.fake-channel", value = "true")
+@Primary
+@Requires(property = "alfred.test.echo", value = "true")
 public class EchoResponder implements FreeTextResponder {
 
     /** Released by tests; until then a {@code block} message hangs in the responder. */

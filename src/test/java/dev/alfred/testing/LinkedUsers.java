@@ -15,12 +15,27 @@ public final class LinkedUsers {
 
     /** A new employee named {@code name}, linked to {@code platformUserId} on the bot {@code alfred}'s {@code channel}. */
     public static Actor link(ApplicationContext context, String channel, String platformUserId, String name) {
+        return link(context, channel, platformUserId, name, Role.EMPLOYEE);
+    }
+
+    /** A new user with {@code role}, linked like {@link #link(ApplicationContext, String, String, String)}. */
+    public static Actor link(
+            ApplicationContext context, String channel, String platformUserId, String name, Role role) {
         Actor owner = context.getBean(ApiKeyService.class)
                 .authenticate(AlfredProperties.OWNER_KEY)
                 .orElseThrow();
         var user = context.getBean(UserService.class)
-                .create(owner, new UserInput(name, null, Role.EMPLOYEE, null, null, null, null));
+                .create(owner, new UserInput(name, null, role, null, null, null, null));
         LinkCodeService links = context.getBean(LinkCodeService.class);
         return links.redeem(links.create(owner, user.id()).code(), "alfred", channel, platformUserId);
+    }
+
+    /** Links the default tenant's ceo (the owner of {@link AlfredProperties#OWNER_KEY}) to {@code platformUserId}. */
+    public static Actor linkOwner(ApplicationContext context, String channel, String platformUserId) {
+        Actor owner = context.getBean(ApiKeyService.class)
+                .authenticate(AlfredProperties.OWNER_KEY)
+                .orElseThrow();
+        LinkCodeService links = context.getBean(LinkCodeService.class);
+        return links.redeem(links.create(owner, owner.userId()).code(), "alfred", channel, platformUserId);
     }
 }

@@ -213,7 +213,7 @@ class TelegramWebhookTest implements TestPropertyProvider {
     void free_text_round_trip_shows_typing_first() {
         long user = linkedUser("Alan Turing");
         String reply = roundTrip(user, Updates.text(updateIds.incrementAndGet(), user, "hello there & <you>"));
-        assertThat(reply).startsWith("I answer commands here.").contains("• <code>/help</code>");
+        assertThat(reply).startsWith("Sorry, I did not understand that.").contains("/help");
         assertThat(telegram.calls("sendChatAction"))
                 .anySatisfy(c -> assertThat(c.params())
                         .containsEntry("chat_id", Long.toString(user))

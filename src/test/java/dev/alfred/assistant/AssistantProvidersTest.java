@@ -1,0 +1,334 @@
+package dev.alfred.assistant;
+
+import static dev.alfred.assistant.FakeModelServer.ANTHROPIC;
+import static dev.alfred.assistant.FakeModelServer.OPENAI;
+import static dev.alfred.testing.AlfredProperties.OWNER_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.alfred.assistant.FakeModelServer.Answer;
+import dev.alfred.channel.Inbound;
+import dev.alfred.channel.InboundSink;
+import dev.alfred.channel.Outbound;
+import dev.alfred.identity.Actor;
+import dev.alfred.identity.Role;
+import dev.alfred.testing.AlfredProperties;
+import dev.alfred.testing.ApiClient;
+import dev.alfred.testing.FakeChannel;
+import dev.alfred.testing.LinkedUsers;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The assistant through the real chat path (inbox, dispatcher, router, outbox, a fake channel)
+ * against local fakes of the OpenAI and Anthropic APIs: tool rounds, retries, fallback, usage and
+ * cost, refusals, limits, budget and cache.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AssistantProvidersTest implements TestPropertyProvider {
+
+    private static final FakeModelServer MODELS = start();
+    private static final AtomicInteger CHATS = new AtomicInteger();
+    private final Map<UUID, String> platformUsers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Inject
+    ApplicationContext context;
+
+    @Inject
+    InboundSink inbox;
+
+    @Inject
+    FakeChannel channel;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(AlfredProperties.fresh(
+                "alfred.test.fake-channel", "true",
+                "alfred.test.assistant-tools", "true",
+                "alfred.channels.fake.per-chat-rate", "0",
+                "alfred.channels.fake.global-rate", "0",
+                "alfred.outbox.poll", "50ms",
+                "alfred.dispatcher.poll", "50ms",
+                "alfred.assistant.openai.base-url", MODELS.url() + "/v1",
+                "alfred.assistant.openai.api-key", "test-openai-key",
+                "alfred.assistant.anthropic.base-url", MODELS.url(),
+                "alfred.assistant.anthropic.api-key", "test-anthropic-key",
+                "alfred.assistant.backoff", "10ms",
+                "alfred.assistant.daily-messages-by-role.agent", "2"));
+        return properties;
+    }
+
+    @BeforeEach
+    void reset() {
+        MODELS.reset();
+        channel.reset();
+        TestTools.NOTES.clear();
+        TestTools.ASSIGNED.clear();
+        settings("{\"chain\":\"openai:gpt-4o-mini, anthropic:claude-haiku-4-5, offline\"}");
+    }
+
+    @AfterAll
+    void stop() {
+        MODELS.close();
+    }
+
+    @Test
+    void aToolCallRunsOnceAndItsResultGoesBackToTheModel() {
+        Actor bob = person("bob-", "Bob", Role.EMPLOYEE);
+        MODELS.script(
+                OPENAI,
+                Answer.json(FakeModelServer.openAiToolCall(
+                        "call_1", "record_note", "{\"text\":\"Call Acme\",\"priority\":\"high\"}", 100, 20)),
+                Answer.json(FakeModelServer.openAiText("I noted *Call Acme* for you.", 150, 10)));
+
+        Outbound reply = ask(bob, "please note that I must call Acme");
+
+        assertThat(reply.reply().text()).isEqualTo("I noted *Call Acme* for you.");
+        assertThat(TestTools.NOTES).containsExactly("Call Acme");
+        List<FakeModelServer.Request> requests = MODELS.requests(OPENAI);
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(0).body()).contains("\"record_note\"");
+        assertThat(requests.get(0).body()).doesNotContain("assign_note");
+        assertThat(requests.get(1).body()).contains("\"role\":\"tool\"").contains("\"tool_call_id\":\"call_1\"");
+        assertThat(requests.get(1).body()).contains("Noted: Call Acme.");
+        assertThat(requests.get(0).headers().get("Authorization")).containsExactly("Bearer test-openai-key");
+
+        List<Map<String, Object>> usage = api().get("/api/v1/usage", OWNER_KEY).list();
+        Map<String, Object> row = usage.stream()
+                .filter(r -> bob.userId().toString().equals(r.get("userId")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(row).containsEntry("provider", "openai").containsEntry("model", "gpt-4o-mini");
+        assertThat(row).containsEntry("promptTokens", 250).containsEntry("completionTokens", 30);
+        // gpt-4o-mini: $0.15 per 1M prompt tokens, $0.60 per 1M completion tokens
+        assertThat(new BigDecimal(row.get("costUsd").toString())).isEqualByComparingTo("0.0000555");
+    }
+
+    @Test
+    void aRateLimitAndAServerErrorAreRetriedOnTheSameProvider() {
+        Actor bob = person("bob-", "Bob", Role.EMPLOYEE);
+        MODELS.script(
+                OPENAI,
+                Answer.status(429, Map.of("Retry-After", "0")),
+                Answer.status(500, Map.of()),
+                Answer.json(FakeModelServer.openAiText("Hello Bob.", 10, 3)));
+
+        assertThat(ask(bob, "hello there, model").reply().text()).isEqualTo("Hello Bob.");
+        assertThat(MODELS.requests(OPENAI)).hasSize(3);
+        assertThat(MODELS.requests(ANTHROPIC)).isEmpty();
+    }
+
+    @Test
+    void aFailingProviderFallsBackToTheNextOneInTheChain() {
+        Actor bob = person("bob-", "Bob", Role.EMPLOYEE);
+        MODELS.script(OPENAI, Answer.status(500, Map.of()), Answer.status(500, Map.of()), Answer.status(500, Map.of()));
+        MODELS.script(
+                ANTHROPIC,
+                Answer.json(
+                        FakeModelServer.anthropicToolUse("toolu_1", "record_note", "{\"text\":\"Ship it\"}", 40, 8)),
+                Answer.json(FakeModelServer.anthropicText("Noted, from Claude.", 60, 6)));
+
+        assertThat(ask(bob, "note: ship it").reply().text()).isEqualTo("Noted, from Claude.");
+        assertThat(MODELS.requests(OPENAI)).hasSize(3);
+        assertThat(MODELS.requests(ANTHROPIC)).hasSize(2);
+        assertThat(MODELS.requests(ANTHROPIC).get(0).headers().get("X-api-key")).containsExactly("test-anthropic-key");
+        assertThat(TestTools.NOTES).containsExactly("Ship it");
+        assertThat(api().get("/api/v1/usage", OWNER_KEY).list())
+                .anySatisfy(row -> assertThat(row)
+                        .containsEntry("userId", bob.userId().toString())
+                        .containsEntry("provider", "anthropic")
+                        .containsEntry("promptTokens", 100));
+    }
+
+    @Test
+    void whenEveryProviderFailsTheOfflineModelAnswers() {
+        Actor bob = person("bob-", "Bob", Role.EMPLOYEE);
+        MODELS.script(OPENAI, Answer.status(401, Map.of()));
+        MODELS.script(ANTHROPIC, Answer.status(401, Map.of()));
+
+        assertThat(ask(bob, "note buy milk").reply().text()).isEqualTo("Noted: buy milk.");
+        assertThat(MODELS.requests(OPENAI)).as("a 401 is not retried").hasSize(1);
+        assertThat(TestTools.NOTES).containsExactly("buy milk");
+    }
+
+    @Test
+    void aToolThePersonMayNotUseNeverRunsAndTheRefusalIsToldAndAudited() {
+        Actor bob = person("bob-", "Bob", Role.EMPLOYEE);
+        MODELS.script(
+                OPENAI,
+                Answer.json(FakeModelServer.openAiToolCall("call_9", "assign_note", "{\"assignee\":\"Carol\"}", 50, 5)),
+                Answer.json(FakeModelServer.openAiText("All done, Carol has them!", 60, 6)));
+
+        String text = ask(bob, "give my notes to carol").reply().text();
+
+        assertThat(TestTools.ASSIGNED).isEmpty();
+        assertThat(text).startsWith("Sorry, you are not allowed to do that (not allowed: tasks.assign).");
+        assertThat(MODELS.requests(OPENAI).get(1).body()).contains("not allowed: tasks.assign");
+        List<Map<String, Object>> audit = api().get("/api/v1/audit?action=assistant.tool.refused", OWNER_KEY)
+                .list();
+        assertThat(audit).anySatisfy(entry -> {
+            assertThat(entry).containsEntry("feature", "tasks.assign");
+            assertThat(entry.get("newValue").toString()).contains("assign_note");
+        });
+    }
+
+    @Test
+    void argumentsThatDoNotFitTheToolAreRefusedBeforeItRuns() {
+        Actor bob = person("bob-", "Bob", Role.EMPLOYEE);
+        MODELS.script(
+                OPENAI,
+                Answer.json(FakeModelServer.openAiToolCall(
+                        "call_2", "record_note", "{\"text\":\"x\",\"priority\":\"asap\"}", 5, 5)),
+                Answer.json(FakeModelServer.openAiText("Which priority?", 5, 5)));
+
+        assertThat(ask(bob, "note x asap").reply().text()).isEqualTo("Which priority?");
+        assertThat(TestTools.NOTES).isEmpty();
+        assertThat(MODELS.requests(OPENAI).get(1).body()).contains("priority must be one of low, high");
+    }
+
+    @Test
+    void theDailyMessageLimitStopsTheAssistantButNotCommands() {
+        Actor agent = person("agent-", "Ann", Role.AGENT);
+        settings("{\"chain\":\"offline\"}");
+
+        ask(agent, "note one");
+        ask(agent, "note two");
+        assertThat(ask(agent, "note three").reply().text()).contains("used your 2 assistant messages for today");
+        assertThat(TestTools.NOTES).containsExactly("one", "two");
+    }
+
+    @Test
+    void overTheMonthlyBudgetTheOfflineModelAnswersAndSaysSo() {
+        Actor bob = person("bob-", "Bob", Role.EMPLOYEE);
+        settings("{\"chain\":\"openai:gpt-4o-mini, offline\",\"monthlyBudgetUsd\":0.00}");
+        MODELS.script(OPENAI, Answer.json(FakeModelServer.openAiText("Paid answer.", 1_000_000, 0)));
+        assertThat(ask(bob, "how are you doing?").reply().text()).isEqualTo("Paid answer.");
+
+        settings("{\"chain\":\"openai:gpt-4o-mini, offline\",\"monthlyBudgetUsd\":0.01}");
+        String text = ask(bob, "note after the budget").reply().text();
+
+        assertThat(MODELS.requests(OPENAI)).hasSize(1);
+        assertThat(text).contains("Noted: after the budget.").contains("budget is used up");
+    }
+
+    @Test
+    void anIdenticalQuestionIsAnsweredFromTheCacheWithoutAProviderCall() {
+        Actor bob = person("bob-", "Bob", Role.EMPLOYEE);
+        MODELS.script(OPENAI, Answer.json(FakeModelServer.openAiText("Forty-two.", 30, 2)));
+
+        String chat = "cache-" + CHATS.incrementAndGet();
+        assertThat(ask(bob, chat, "what is the answer?").reply().text()).isEqualTo("Forty-two.");
+        ask(bob, chat, "/reset");
+        assertThat(ask(bob, chat, "what is the answer?").reply().text()).isEqualTo("Forty-two.");
+
+        assertThat(MODELS.requests(OPENAI)).hasSize(1);
+    }
+
+    @Test
+    void crossingTheDailyCostThresholdAlertsTheAdminsOnce() {
+        Actor owner = owner();
+        Actor bob = person("bob-", "Bob", Role.EMPLOYEE);
+        settings("{\"chain\":\"openai:gpt-4o-mini, offline\",\"dailyAlertUsd\":0.10}");
+        MODELS.script(
+                OPENAI,
+                Answer.json(FakeModelServer.openAiText("Expensive.", 1_000_000, 0)),
+                Answer.json(FakeModelServer.openAiText("Expensive again.", 1_000_000, 0)));
+
+        ask(bob, "an expensive question");
+        ask(bob, "another expensive question");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> alerts(owner).size() == 1);
+        assertThat(alerts(owner).getFirst().reply().text()).contains("Assistant cost alert");
+        await().during(Duration.ofMillis(300)).until(() -> alerts(owner).size() == 1);
+    }
+
+    private Actor person(String prefix, String name, Role role) {
+        String platformUser = prefix + UUID.randomUUID();
+        Actor actor = LinkedUsers.link(context, FakeChannel.NAME, platformUser, name, role);
+        platformUsers.put(actor.userId(), platformUser);
+        return actor;
+    }
+
+    private Actor owner() {
+        String platformUser = "owner-" + UUID.randomUUID();
+        Actor actor = LinkedUsers.linkOwner(context, FakeChannel.NAME, platformUser);
+        platformUsers.put(actor.userId(), platformUser);
+        return actor;
+    }
+
+    private List<Outbound> alerts(Actor owner) {
+        String platformUser = platformUsers.get(owner.userId());
+        return channel.delivered().stream()
+                .map(FakeChannel.Attempt::message)
+                .filter(message -> message.isDirect() && message.directUser().equals(platformUser))
+                .toList();
+    }
+
+    private Outbound ask(Actor actor, String text) {
+        return ask(actor, "chat-" + CHATS.incrementAndGet(), text);
+    }
+
+    /** Sends {@code text} as the person linked for {@code actor} and waits for the one reply to it. */
+    private Outbound ask(Actor actor, String chat, String text) {
+        String platformUser = platformUsers.get(actor.userId());
+        String eventId = UUID.randomUUID().toString();
+        Inbound.Kind kind = text.startsWith("/") ? Inbound.Kind.COMMAND : Inbound.Kind.TEXT;
+        inbox.accept(new Inbound(
+                "alfred",
+                FakeChannel.NAME,
+                eventId,
+                null,
+                chat,
+                platformUser,
+                "Tester",
+                kind,
+                text,
+                Map.of("event", eventId)));
+        return await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> channel.delivered().stream()
+                                .map(FakeChannel.Attempt::message)
+                                .filter(message ->
+                                        eventId.equals(message.replyAddress().get("event")))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private void settings(String json) {
+        ApiClient.Response response = api().put("/api/v1/assistant/settings", OWNER_KEY, json);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+    }
+
+    private ApiClient api() {
+        return new ApiClient(server.getURI());
+    }
+
+    private static FakeModelServer start() {
+        try {
+            return new FakeModelServer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
