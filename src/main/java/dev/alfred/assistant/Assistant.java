@@ -4,6 +4,7 @@ import dev.alfred.bot.Bot;
 import dev.alfred.bot.BotRegistry;
 import dev.alfred.channel.Reply;
 import dev.alfred.conversation.CommandContext;
+import dev.alfred.conversation.Drafts;
 import dev.alfred.conversation.FreeTextResponder;
 import dev.alfred.conversation.History;
 import dev.alfred.identity.Actor;
@@ -18,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.SystemMessage;
@@ -45,6 +47,7 @@ class Assistant implements FreeTextResponder {
     private final ResponseCache cache;
     private final DataVersions dataVersions;
     private final CostAlerts costAlerts;
+    private final Drafts drafts;
     private final Clock clock;
 
     Assistant(
@@ -61,7 +64,9 @@ class Assistant implements FreeTextResponder {
             ResponseCache cache,
             DataVersions dataVersions,
             CostAlerts costAlerts,
+            Drafts drafts,
             Clock clock) {
+        this.drafts = drafts;
         this.settings = settings;
         this.bots = bots;
         this.tenants = tenants;
@@ -108,7 +113,10 @@ class Assistant implements FreeTextResponder {
             return cached.get();
         }
 
-        Turn turn = new Turn(new ToolCaller(actor, zone), bot.id(), now, messages, offered);
+        Consumer<String> live = drafts.open(context.event())
+                .<Consumer<String>>map(draft -> draft::show)
+                .orElse(null);
+        Turn turn = new Turn(new ToolCaller(actor, zone), bot.id(), now, messages, offered, live);
         ProviderChain.Answer answer = chain.answer(
                 turn,
                 providers.chain(chainOf(bot, own)),

@@ -1,11 +1,16 @@
 package dev.alfred.assistant;
 
+import dev.alfred.bot.Bot;
+import dev.alfred.bot.BotRegistry;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -17,6 +22,8 @@ import org.springframework.ai.ollama.api.OllamaApi;
 import org.springframework.ai.ollama.api.OllamaChatOptions;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 
 /**
  * Turns chain entries ({@code openai:gpt-4o-mini}, {@code anthropic:claude-haiku-4-5},
@@ -40,10 +47,13 @@ class ModelProviders {
     private final String anthropicUrl;
     private final String ollamaUrl;
     private final Duration timeout;
+    private final AssistantSettings settings;
+    private final BotRegistry bots;
 
     ModelProviders(
             OfflineModelFactory offlineModel,
             AssistantSettings settings,
+            BotRegistry bots,
             @Value("${alfred.assistant.openai.api-key:}") String openAiKey,
             @Value("${alfred.assistant.openai.base-url:`https://api.openai.com/v1`}") String openAiUrl,
             @Value("${alfred.assistant.anthropic.api-key:}") String anthropicKey,
@@ -56,6 +66,15 @@ class ModelProviders {
         this.anthropicUrl = anthropicUrl;
         this.ollamaUrl = ollamaUrl;
         this.timeout = settings.timeout();
+        this.settings = settings;
+        this.bots = bots;
+    }
+
+    /** Builds the deployment's and every bot's chain at start, so that a missing key is logged then. */
+    @EventListener
+    void onStartup(StartupEvent event) {
+        chain(settings.chain());
+        bots.all().stream().map(Bot::chain).filter(Objects::nonNull).forEach(this::chain);
     }
 
     /** The usable providers of a chain such as {@code "openai:gpt-4o-mini, offline"}, always ending with offline. */
@@ -169,6 +188,7 @@ class ModelProviders {
         OllamaChatModel chatModel = OllamaChatModel.builder()
                 .ollamaApi(OllamaApi.builder().baseUrl(ollamaUrl).build())
                 .options(OllamaChatOptions.builder().model(model).build())
+                .retryTemplate(new RetryTemplate(RetryPolicy.withMaxRetries(0)))
                 .build();
         return new Provider(
                 "ollama",

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.messages.AssistantMessage;
@@ -23,7 +25,8 @@ import org.springframework.ai.tool.ToolCallback;
  * timeouts (exponential backoff with jitter), and runs the model's tool calls through the
  * {@link ToolGate} for at most {@code alfred.assistant.max-tool-rounds} rounds.
  *
- * <p>A provider that fails after tools ran hands the same conversation, tool results included,
+ * <p>When the channel can show a growing answer ({@link Turn#live()}), providers stream and the
+ * text so far is shown as it comes. A provider that fails after tools ran hands the same conversation, tool results included,
  * to the next one, so that no tool runs twice. Before every paid call the tenant's monthly budget
  * is checked; once it is spent the offline model answers.
  */
@@ -75,7 +78,7 @@ class ProviderChain {
             ChatResponse response;
             try {
                 response = callWithRetries(
-                        provider, new Prompt(conversation, provider.options().with(callbacks, context)));
+                        provider, new Prompt(conversation, provider.options().with(callbacks, context)), turn.live());
             } catch (RuntimeException failure) {
                 if (provider.offline()) {
                     throw failure;
@@ -105,10 +108,12 @@ class ProviderChain {
         }
     }
 
-    private ChatResponse callWithRetries(Provider provider, Prompt prompt) {
+    private ChatResponse callWithRetries(Provider provider, Prompt prompt, @Nullable Consumer<String> live) {
         for (int attempt = 0; ; attempt++) {
             try {
-                return provider.chatModel().call(prompt);
+                return live == null || provider.offline()
+                        ? provider.chatModel().call(prompt)
+                        : StreamedAnswer.read(provider.chatModel(), prompt, live);
             } catch (RuntimeException failure) {
                 if (provider.offline() || attempt >= settings.retries() || !ProviderFailures.retryable(failure)) {
                     throw failure;

@@ -27,8 +27,10 @@ class OutboxStore {
     private final JdbcOperations jdbc;
     private final Lanes lanes;
     private final Json json;
+    private final Drafts drafts;
 
-    OutboxStore(JdbcOperations jdbc, Lanes lanes, Json json) {
+    OutboxStore(JdbcOperations jdbc, Lanes lanes, Json json, Drafts drafts) {
+        this.drafts = drafts;
         this.jdbc = jdbc;
         this.lanes = lanes;
         this.json = json;
@@ -36,8 +38,11 @@ class OutboxStore {
 
     /** Queues the replies to an inbound event, in the caller's transaction. */
     void enqueue(@Nullable Long inboxId, @Nullable UUID tenantId, Inbound event, List<Reply> replies) {
+        // The first reply replaces the draft of the answer, if one was shown while it was written.
+        Map<String, String> address = drafts.replyAddress(event);
         for (Reply reply : replies) {
-            insert(inboxId, tenantId, event.bot(), event.channel(), event.chat(), reply, event.replyAddress());
+            insert(inboxId, tenantId, event.bot(), event.channel(), event.chat(), reply, address);
+            address = event.replyAddress();
         }
     }
 

@@ -125,6 +125,34 @@ class AssistantProvidersTest implements TestPropertyProvider {
     }
 
     @Test
+    void aStreamedAnswerGrowsInADraftThatTheFinalReplyReplacesAndItsUsageIsRecorded() {
+        Actor bob = person("bob-", "Bob", Role.EMPLOYEE);
+        channel.edits(true);
+        MODELS.script(
+                OPENAI, Answer.stream(FakeModelServer.openAiStream(List.of("Our MRR ", "grew ", "by 4%."), 70, 9)));
+
+        Outbound reply = ask(bob, "how is our MRR doing?");
+
+        assertThat(reply.reply().text()).isEqualTo("Our MRR grew by 4%.");
+        assertThat(MODELS.requests(OPENAI).getFirst().body())
+                .contains("\"stream\":true")
+                .contains("\"include_usage\":true");
+        String eventId = reply.replyAddress().get("event");
+        List<FakeChannel.DraftFrame> frames = channel.drafts().stream()
+                .filter(frame -> frame.eventId().equals(eventId))
+                .toList();
+        assertThat(frames).isNotEmpty();
+        assertThat(frames.getFirst().text()).isEqualTo("Our MRR ");
+        assertThat(reply.replyAddress())
+                .containsEntry("draft", frames.getFirst().draftId());
+        assertThat(api().get("/api/v1/usage", OWNER_KEY).list())
+                .anySatisfy(row -> assertThat(row)
+                        .containsEntry("userId", bob.userId().toString())
+                        .containsEntry("promptTokens", 70)
+                        .containsEntry("completionTokens", 9));
+    }
+
+    @Test
     void aRateLimitAndAServerErrorAreRetriedOnTheSameProvider() {
         Actor bob = person("bob-", "Bob", Role.EMPLOYEE);
         MODELS.script(

@@ -5,6 +5,7 @@ import dev.alfred.channel.ChannelCapabilities;
 import dev.alfred.channel.ChannelProvider;
 import dev.alfred.channel.ChannelStatus;
 import dev.alfred.channel.Delivery;
+import dev.alfred.channel.Inbound;
 import dev.alfred.channel.Outbound;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -14,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An in-memory channel {@code fake} for the bot {@code alfred}, for tests of the conversation core:
@@ -28,6 +30,11 @@ public class FakeChannel implements ChannelProvider, Channel {
 
     /** One send attempt as the fake saw it. */
     public record Attempt(Outbound message, Instant at, Delivery outcome) {}
+
+    public record DraftFrame(String eventId, String draftId, String text) {}
+
+    private final List<DraftFrame> drafts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean edits;
 
     private final List<Attempt> attempts = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentLinkedQueue<Function<Outbound, Delivery>> script = new ConcurrentLinkedQueue<>();
@@ -59,6 +66,8 @@ public class FakeChannel implements ChannelProvider, Channel {
 
     public void reset() {
         attempts.clear();
+        drafts.clear();
+        edits = false;
         script.clear();
         otherwise = message -> new Delivery.Sent("m" + message.id());
     }
@@ -80,7 +89,7 @@ public class FakeChannel implements ChannelProvider, Channel {
 
     @Override
     public ChannelCapabilities capabilities() {
-        return new ChannelCapabilities(true, true, true, true, false, 4096);
+        return new ChannelCapabilities(edits, true, true, true, false, 4096);
     }
 
     @Override
@@ -89,6 +98,24 @@ public class FakeChannel implements ChannelProvider, Channel {
         Delivery outcome = (next == null ? otherwise : next).apply(message);
         attempts.add(new Attempt(message, Instant.now(), outcome));
         return outcome;
+    }
+
+    /** Records each draft frame; the first one gets the id {@code d<event id>}. */
+    @Override
+    public Delivery draft(Inbound event, String text, @Nullable String draftId) {
+        String id = draftId == null ? "d" + event.eventId() : draftId;
+        drafts.add(new DraftFrame(event.eventId(), id, text));
+        return new Delivery.Sent(id);
+    }
+
+    /** Whether the channel says it can edit messages (then the assistant streams into drafts); off after a reset. */
+    public void edits(boolean edits) {
+        this.edits = edits;
+    }
+
+    /** The draft frames shown for answers still being written, in order. */
+    public List<DraftFrame> drafts() {
+        return List.copyOf(drafts);
     }
 
     @Override
