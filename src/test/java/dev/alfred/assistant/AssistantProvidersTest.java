@@ -153,6 +153,27 @@ class AssistantProvidersTest implements TestPropertyProvider {
     }
 
     @Test
+    void anthropicStreamsToo() {
+        Actor bob = person("bob-", "Bob", Role.EMPLOYEE);
+        channel.edits(true);
+        settings("{\"chain\":\"anthropic:claude-haiku-4-5, offline\"}");
+        MODELS.script(
+                ANTHROPIC, Answer.stream(FakeModelServer.anthropicStream(List.of("Hello ", "from Claude."), 25, 15)));
+
+        Outbound reply = ask(bob, "say hello");
+
+        assertThat(reply.reply().text()).isEqualTo("Hello from Claude.");
+        assertThat(MODELS.requests(ANTHROPIC).getFirst().body()).contains("\"stream\":true");
+        assertThat(reply.replyAddress()).containsKey("draft");
+        assertThat(api().get("/api/v1/usage", OWNER_KEY).list())
+                .anySatisfy(row -> assertThat(row)
+                        .containsEntry("userId", bob.userId().toString())
+                        .containsEntry("provider", "anthropic")
+                        .containsEntry("promptTokens", 25)
+                        .containsEntry("completionTokens", 15));
+    }
+
+    @Test
     void aRateLimitAndAServerErrorAreRetriedOnTheSameProvider() {
         Actor bob = person("bob-", "Bob", Role.EMPLOYEE);
         MODELS.script(

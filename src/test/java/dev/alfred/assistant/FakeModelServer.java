@@ -84,10 +84,13 @@ final class FakeModelServer implements AutoCloseable {
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {
                 for (String event : answer.events()) {
-                    out.write(("data: " + event + "\n\n").getBytes(StandardCharsets.UTF_8));
+                    String block = event.startsWith("event:") ? event : "data: " + event;
+                    out.write((block + "\n\n").getBytes(StandardCharsets.UTF_8));
                     out.flush();
                 }
-                out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+                if (path.equals(OPENAI)) {
+                    out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+                }
             }
             return;
         }
@@ -147,6 +150,35 @@ final class FakeModelServer implements AutoCloseable {
                 {"id":"msg_1","type":"message","role":"assistant","model":"claude-haiku-4-5-20251001",
                  "content":[{"type":"text","text":%s}],"stop_reason":"end_turn","stop_sequence":null,
                  "usage":{"input_tokens":%d,"output_tokens":%d}}""".formatted(quoted(text), inputTokens, outputTokens);
+    }
+
+    /** The server-sent events of an Anthropic streamed text answer, usage in message_start and message_delta. */
+    static List<String> anthropicStream(List<String> pieces, int inputTokens, int outputTokens) {
+        List<String> events = new java.util.ArrayList<>();
+        events.add("""
+                event: message_start
+                data: {"type":"message_start","message":{"id":"msg_s","type":"message","role":"assistant",\
+                "model":"claude-haiku-4-5-20251001","content":[],"stop_reason":null,"stop_sequence":null,\
+                "usage":{"input_tokens":%d,"output_tokens":1}}}""".formatted(inputTokens));
+        events.add("""
+                event: content_block_start
+                data: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}""");
+        for (String piece : pieces) {
+            events.add("""
+                    event: content_block_delta
+                    data: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":%s}}""".formatted(quoted(piece)));
+        }
+        events.add("""
+                event: content_block_stop
+                data: {"type":"content_block_stop","index":0}""");
+        events.add("""
+                event: message_delta
+                data: {"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},\
+                "usage":{"output_tokens":%d}}""".formatted(outputTokens));
+        events.add("""
+                event: message_stop
+                data: {"type":"message_stop"}""");
+        return events;
     }
 
     /** An Anthropic message that calls one tool. */
