@@ -97,6 +97,7 @@ class ToolGate {
                         problem.detail(),
                         "Sorry, you are not allowed to do that (" + problem.detail() + ").");
             }
+            record(caller, "assistant.tool.failed", tool.name(), tool.feature(), problem.detail());
             return new Outcome(tool.name(), error(problem.detail()), null, capitalised(problem.detail()) + ".");
         } catch (RuntimeException e) {
             LOG.warn("Tool {} failed", tool.name(), e);
