@@ -70,7 +70,7 @@ final class ReplySender {
                         throw e;
                     }
                 }
-            } else if (draft != null) {
+            } else if (draft != null && draft.matches("\\d{1,20}")) {
                 try {
                     MessageEditData edit = MessageEditData.fromCreateData(data);
                     return new Delivery.Sent(

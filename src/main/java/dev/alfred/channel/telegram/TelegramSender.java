@@ -59,7 +59,7 @@ final class TelegramSender {
         Progress done = progress.getOrDefault(message.id(), new Progress(0, ""));
         String chat = chat(message);
         @Nullable Integer thread = thread(message.replyAddress());
-        @Nullable String draft = message.replyAddress().get(Channel.DRAFT);
+        @Nullable String draft = draft(message);
         for (int i = done.sent(); i < parts.size(); i++) {
             try {
                 String id = i == 0 && draft != null && parts.get(i) instanceof OutgoingPart.Text text
@@ -74,6 +74,12 @@ final class TelegramSender {
         }
         progress.remove(message.id());
         return new Delivery.Sent(done.firstMessageId());
+    }
+
+    /** The draft's message id; one that is not a Telegram message id is ignored and the reply sent anew. */
+    private static @Nullable String draft(Outbound message) {
+        String draft = message.replyAddress().get(Channel.DRAFT);
+        return draft != null && draft.matches("\\d{1,10}") && Long.parseLong(draft) <= Integer.MAX_VALUE ? draft : null;
     }
 
     /** A person's direct chat with the bot has the person's user id as its chat id. */

@@ -141,4 +141,12 @@ class TelegramDraftsTest {
         assertThat(sender.send(finalReply(id))).isEqualTo(new Delivery.Sent(id));
         assertThat(telegram.calls("sendMessage")).hasSize(1);
     }
+
+    @Test
+    void a_draft_id_that_is_no_telegram_message_id_is_ignored_and_the_reply_sent() {
+        assertThat(sender.send(finalReply("ack"))).isInstanceOf(Delivery.Sent.class);
+        assertThat(sender.send(finalReply("99999999999"))).isInstanceOf(Delivery.Sent.class);
+        assertThat(telegram.calls("editMessageText")).isEmpty();
+        assertThat(telegram.calls("sendMessage")).hasSize(2);
+    }
 }
