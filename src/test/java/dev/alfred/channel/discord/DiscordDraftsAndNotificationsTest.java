@@ -202,4 +202,16 @@ class DiscordDraftsAndNotificationsTest implements TestPropertyProvider {
                 .isEmpty(); // no follow-up message
         assertThat(discord.rest.calls("POST", messages(person))).isEmpty();
     }
+
+    @Test
+    void a_draft_id_that_is_no_discord_message_id_is_ignored_and_the_reply_sent() {
+        FakeDiscord.Person person = FakeDiscord.Person.create();
+        Inbound question = directMessage(person);
+
+        assertThat(bot().send(finalReply(question, "ack"))).isInstanceOf(Delivery.Sent.class);
+
+        assertThat(discord.rest.calls("POST", messages(person))).hasSize(1);
+        assertThat(discord.rest.calls(c -> c.method().equals("PATCH")))
+                .noneSatisfy(c -> assertThat(c.path()).startsWith(messages(person)));
+    }
 }
