@@ -106,14 +106,17 @@ final class ReplySender {
             throws ExecutionException, TimeoutException, InterruptedException {
         forgetExpired();
         InteractionHook hook = InteractionHook.from(jda, token);
-        if (answered.putIfAbsent(token, Instant.now()) != null && !replacesDraft) {
+        boolean first = answered.putIfAbsent(token, Instant.now()) == null;
+        if (!first && !replacesDraft) {
             return complete(hook.sendMessage(data)).getId();
         }
         try {
             return complete(hook.editOriginal(MessageEditData.fromCreateData(data)))
                     .getId();
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            answered.remove(token); // not replaced: a retry edits again
+            if (first) {
+                answered.remove(token); // not replaced: a retry edits again
+            }
             throw e;
         }
     }
