@@ -9,7 +9,11 @@ import org.jspecify.annotations.Nullable;
  */
 public interface Channel {
 
-    /** The reply-address key that names the draft a final reply replaces (see {@link #draft}). */
+    /**
+     * The {@link Outbound#replyAddress()} key that holds the platform message id of a draft (see
+     * {@link #draft}): {@link #send} then edits that message into the final reply instead of posting a
+     * new one, and posts a new one if the edit fails for good (the draft was deleted or is too old).
+     */
     String DRAFT = "draft";
 
     /** The bot's folder name. */
@@ -29,11 +33,9 @@ public interface Channel {
     default void showProgress(Inbound event) {}
 
     /**
-     * Shows a reply to {@code event} that is still being written: sends it the first time
-     * ({@code draftId} null) and edits that message afterwards; {@link Delivery.Sent} carries the
-     * draft's message id. Best effort, outside the outbox (no retries), only on channels whose
-     * capabilities say {@code edits}. The final reply names the draft under {@link #DRAFT} in its
-     * reply address, and {@link #send} edits the draft into it instead of posting a second message.
+     * Shows a reply that is still being written: sends it the first time ({@code draftId} null) and edits that
+     * message afterwards. Returns the draft's platform message id in Delivery.Sent. Best effort: called outside
+     * the outbox (no retries), only on channels whose capabilities say {@code edits}.
      */
     default Delivery draft(Inbound event, String text, @Nullable String draftId) {
         return new Delivery.Failed("drafts are not supported", true);

@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 /**
  * Delivers replies to waiting console requests. Every bot has a console channel; a reply whose
  * request is no longer waiting (it timed out) is kept nowhere, like a message to a closed tab.
+ * Notifications (chat {@code @<user id>}) go to the {@link ConsoleMailbox}, where the page polls for
+ * them. The console does not edit messages: no drafts, {@code edits} is false.
  */
 @Singleton
 class ConsoleChannel implements ChannelProvider {
@@ -29,9 +31,11 @@ class ConsoleChannel implements ChannelProvider {
             new ChannelCapabilities(false, true, true, true, false, 100_000);
 
     private final List<Channel> channels;
+    private final ConsoleMailbox mailbox;
     private final Map<String, ConcurrentLinkedQueue<Reply>> waiting = new ConcurrentHashMap<>();
 
-    ConsoleChannel(BotRegistry bots) {
+    ConsoleChannel(BotRegistry bots, ConsoleMailbox mailbox) {
+        this.mailbox = mailbox;
         this.channels = bots.all().stream().map(BotConsole::new).collect(Collectors.toUnmodifiableList());
     }
 
@@ -72,6 +76,9 @@ class ConsoleChannel implements ChannelProvider {
 
         @Override
         public Delivery send(Outbound message) {
+            if (message.isDirect()) {
+                return new Delivery.Sent(Long.toString(mailbox.put(bot.id(), message.directUser(), message.reply())));
+            }
             ConcurrentLinkedQueue<Reply> queue =
                     waiting.get(message.replyAddress().getOrDefault(REQUEST, ""));
             if (queue != null) {

@@ -1,5 +1,6 @@
 package dev.alfred.channel.console;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.alfred.bot.Bot;
 import dev.alfred.bot.BotRegistry;
 import dev.alfred.channel.Inbound;
@@ -15,7 +16,9 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -30,13 +33,17 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jspecify.annotations.Nullable;
 
-/** Sends a message as a user through the console channel and answers with the replies it got. */
+/**
+ * Sends a message as a user through the console channel and answers with the replies it got; hands
+ * out the notifications that reached a console user in between.
+ */
 @Controller("/api/v1/console")
 @SecurityRequirement(name = "bearer")
 class ConsoleController {
 
     private final InboundSink inbox;
     private final ConsoleChannel console;
+    private final ConsoleMailbox mailbox;
     private final BotRegistry bots;
     private final UserService users;
     private final LinkCodeService links;
@@ -48,6 +55,7 @@ class ConsoleController {
     ConsoleController(
             InboundSink inbox,
             ConsoleChannel console,
+            ConsoleMailbox mailbox,
             BotRegistry bots,
             UserService users,
             LinkCodeService links,
@@ -57,6 +65,7 @@ class ConsoleController {
             @Value("${alfred.console.timeout:30s}") Duration timeout) {
         this.inbox = inbox;
         this.console = console;
+        this.mailbox = mailbox;
         this.bots = bots;
         this.users = users;
         this.links = links;
@@ -76,6 +85,34 @@ class ConsoleController {
 
     @Serdeable
     record ConsoleReplies(String eventId, List<Reply> replies, boolean complete) {}
+
+    /** Notifications after the one the page saw last; {@code last} is what to ask after next time. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS) // an empty list is an answer, not a missing field
+    record ConsoleNotifications(List<ConsoleMailbox.Notification> notifications, long last) {}
+
+    /**
+     * The notifications (direct messages: a new task, a reminder) for the caller, or for {@code userId}
+     * with {@code admin.console}, that arrived after the notification {@code after}; the page polls this.
+     */
+    @Get("/messages")
+    ConsoleNotifications notifications(
+            @Parameter(hidden = true) Actor actor,
+            @QueryValue @Nullable Long after,
+            @QueryValue @Nullable UUID userId) {
+        if (after != null && after < 0) {
+            throw Problem.invalid("after must be 0 or more");
+        }
+        UUID whom = userId == null ? actor.userId() : userId;
+        if (!whom.equals(actor.userId())) {
+            permissions.require(actor, "admin.console");
+        }
+        User user = users.get(actor.tenantId(), whom);
+        long since = after == null ? 0 : after;
+        List<ConsoleMailbox.Notification> found = mailbox.after(user.id().toString(), since);
+        return new ConsoleNotifications(
+                found, found.isEmpty() ? since : found.getLast().id());
+    }
 
     @Post("/messages")
     ConsoleReplies send(@Parameter(hidden = true) Actor actor, @Body ConsoleMessage message)

@@ -31,12 +31,14 @@ final class DiscordBot implements Channel {
     private final Bot bot;
     private final @Nullable String token;
     private final ReplySender sender;
+    private final DiscordDrafts drafts;
     private final @Nullable GatewaySession session;
 
     DiscordBot(Bot bot, DiscordSettings settings) {
         this.bot = bot;
         this.token = bot.secret(DiscordInbound.CHANNEL, "bot-token").orElse(null);
         this.sender = new ReplySender(settings.sendTimeout());
+        this.drafts = new DiscordDrafts(sender);
         this.session = token == null ? null : new GatewaySession(bot.id(), token, tokenVariable(), settings);
     }
 
@@ -95,6 +97,14 @@ final class DiscordBot implements Channel {
             return new Delivery.Failed("Discord is not connected: " + session.problem(), false);
         }
         return sender.send(running, message);
+    }
+
+    @Override
+    public Delivery draft(Inbound event, String text, @Nullable String draftId) {
+        JDA running = jda();
+        return running == null
+                ? new Delivery.Failed("Discord is not connected", false)
+                : drafts.show(running, event, text, draftId);
     }
 
     /** Shows "Alfred is typing..." for a message while it is being answered; interactions show "thinking" already. */

@@ -1,5 +1,6 @@
 package dev.alfred.channel.discord;
 
+import dev.alfred.channel.Channel;
 import dev.alfred.channel.Delivery;
 import dev.alfred.channel.Outbound;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
@@ -23,14 +25,22 @@ import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends one rendered reply: while the interaction token is fresh, the first reply edits the
  * deferred response ("thinking...") and later ones are follow-ups; otherwise, or when Discord no
  * longer knows the interaction, it goes to the channel (a DM is opened when the channel is not
  * cached). JDA waits out 429s itself; every call is bounded by the send timeout.
+ *
+ * <p>A notification ({@code @<user id>}) goes to the DM channel Discord opens with the person. A reply
+ * with a {@link Channel#DRAFT} edits the interaction's original response while its token is fresh,
+ * else the draft message in the channel; when that edit fails for good it is sent as a new message.
  */
 final class ReplySender {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplySender.class);
 
     /** Interaction tokens live 15 minutes; stop using them a minute early. */
     static final Duration TOKEN_LIFETIME = Duration.ofMinutes(14);
@@ -48,19 +58,34 @@ final class ReplySender {
 
     Delivery send(JDA jda, Outbound message) {
         MessageCreateData data = ReplyRenderer.render(message.reply());
+        String draft = message.replyAddress().get(Channel.DRAFT);
         try {
             String token = message.replyAddress().get(DiscordInbound.TOKEN);
             if (token != null && fresh(message.replyAddress())) {
                 try {
-                    return new Delivery.Sent(viaInteraction(jda, token, data));
+                    return new Delivery.Sent(viaInteraction(jda, token, data, draft != null));
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof ErrorResponseException error
                             && GONE.contains(error.getErrorResponse()))) {
                         throw e;
                     }
                 }
+            } else if (draft != null && draft.matches("\\d{1,20}")) {
+                try {
+                    MessageEditData edit = MessageEditData.fromCreateData(data);
+                    return new Delivery.Sent(
+                            complete(inChannel(jda, message, channel -> channel.editMessageById(draft, edit)))
+                                    .getId());
+                } catch (ExecutionException e) {
+                    if (!(failure(e.getCause()) instanceof Delivery.Failed failed && failed.permanent())) {
+                        throw e;
+                    }
+                    LOG.debug(
+                            "Draft {} in Discord channel {} cannot be edited: {}", draft, message.chat(), e.getCause());
+                }
             }
-            return new Delivery.Sent(complete(toChannel(jda, message, data)).getId());
+            return new Delivery.Sent(complete(inChannel(jda, message, channel -> channel.sendMessage(data)))
+                    .getId());
         } catch (ExecutionException e) {
             return failure(e.getCause() == null ? e : e.getCause());
         } catch (TimeoutException e) {
@@ -73,36 +98,55 @@ final class ReplySender {
         }
     }
 
-    private String viaInteraction(JDA jda, String token, MessageCreateData data)
+    /**
+     * Answers through the interaction's webhook: the first reply, or one that replaces a draft (drafts
+     * of an interaction are its original response), edits the original response; later ones follow up.
+     */
+    private String viaInteraction(JDA jda, String token, MessageCreateData data, boolean replacesDraft)
             throws ExecutionException, TimeoutException, InterruptedException {
         forgetExpired();
         InteractionHook hook = InteractionHook.from(jda, token);
-        if (answered.putIfAbsent(token, Instant.now()) != null) {
+        boolean first = answered.putIfAbsent(token, Instant.now()) == null;
+        if (!first && !replacesDraft) {
             return complete(hook.sendMessage(data)).getId();
         }
         try {
             return complete(hook.editOriginal(MessageEditData.fromCreateData(data)))
                     .getId();
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            answered.remove(token); // not replaced: a retry edits again
+            if (first) {
+                answered.remove(token); // not replaced: a retry edits again
+            }
             throw e;
         }
     }
 
-    private static RestAction<Message> toChannel(JDA jda, Outbound message, MessageCreateData data) {
-        MessageChannel channel = jda.getChannelById(MessageChannel.class, message.chat());
-        if (channel != null) {
-            return channel.sendMessage(data);
+    /**
+     * Runs {@code action} in the message's channel: the cached channel, or the DM with the person (a
+     * notification's {@code @<user id>}, or the sender of a DM the bot has not cached).
+     */
+    static RestAction<Message> inChannel(
+            JDA jda, Outbound message, Function<MessageChannel, RestAction<Message>> action) {
+        if (message.isDirect()) {
+            return jda.openPrivateChannelById(message.directUser()).flatMap(action);
         }
-        String user = message.replyAddress().get(DiscordInbound.USER);
-        if (user == null || message.replyAddress().containsKey(DiscordInbound.GUILD)) {
-            throw new IllegalStateException("channel " + message.chat() + " is unknown to the bot");
-        }
-        return jda.openPrivateChannelById(user).flatMap(dm -> dm.sendMessage(data));
+        return inChannel(jda, message.chat(), message.replyAddress(), action);
     }
 
-    private Message complete(RestAction<Message> action)
-            throws ExecutionException, TimeoutException, InterruptedException {
+    static RestAction<Message> inChannel(
+            JDA jda, String chat, Map<String, String> address, Function<MessageChannel, RestAction<Message>> action) {
+        MessageChannel channel = jda.getChannelById(MessageChannel.class, chat);
+        if (channel != null) {
+            return action.apply(channel);
+        }
+        String user = address.get(DiscordInbound.USER);
+        if (user == null || address.containsKey(DiscordInbound.GUILD)) {
+            throw new IllegalStateException("channel " + chat + " is unknown to the bot");
+        }
+        return jda.openPrivateChannelById(user).flatMap(action);
+    }
+
+    Message complete(RestAction<Message> action) throws ExecutionException, TimeoutException, InterruptedException {
         CompletableFuture<Message> future =
                 action.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).submit();
         try {
@@ -113,7 +157,7 @@ final class ReplySender {
         }
     }
 
-    private static boolean fresh(Map<String, String> address) {
+    static boolean fresh(Map<String, String> address) {
         try {
             Instant created = Instant.ofEpochMilli(Long.parseLong(address.getOrDefault(DiscordInbound.CREATED, "0")));
             return Instant.now().isBefore(created.plus(TOKEN_LIFETIME));
@@ -127,7 +171,7 @@ final class ReplySender {
         answered.values().removeIf(at -> at.isBefore(oldest));
     }
 
-    private static Delivery failure(Throwable cause) {
+    static Delivery failure(Throwable cause) {
         return switch (cause) {
             case ErrorResponseException error -> failure(error);
             case RateLimitedException limited ->

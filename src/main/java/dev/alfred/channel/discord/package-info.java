@@ -10,6 +10,13 @@
  * messages go to the channel. Text becomes Discord markdown, a card an embed with inline fields,
  * buttons an action row, an attachment a file upload.
  *
+ * <p>Notifications (chat {@code @<user id>}) go to the DM channel that {@code POST users/@me/channels}
+ * ({@code openPrivateChannelById}) opens with the person. Drafts ({@code edits}): for an interaction
+ * with a fresh token every draft edits its original response (the deferred "thinking..."), and the
+ * final reply edits it once more; otherwise the first draft is a message in the channel, edited with
+ * {@code PATCH channels/{c}/messages/{m}}, and the final reply edits it (embed, buttons and file
+ * included), or is sent anew when Discord refuses the edit for good (unknown message, no access).
+ *
  * <p>Configuration: {@code alfred.discord.api-url} ({@code ALFRED_DISCORD_API_URL}),
  * {@code alfred.discord.gateway-url} ({@code ALFRED_DISCORD_GATEWAY_URL}, empty: Discord's),
  * {@code alfred.discord.ready-timeout} (30s), {@code alfred.discord.send-timeout} (20s),

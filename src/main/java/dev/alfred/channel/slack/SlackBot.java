@@ -10,6 +10,7 @@ import dev.alfred.channel.Channel;
 import dev.alfred.channel.ChannelCapabilities;
 import dev.alfred.channel.ChannelStatus;
 import dev.alfred.channel.Delivery;
+import dev.alfred.channel.Inbound;
 import dev.alfred.channel.InboundSink;
 import dev.alfred.channel.Outbound;
 import java.util.Objects;
@@ -27,7 +28,7 @@ final class SlackBot implements Channel {
     private static final Logger LOG = LoggerFactory.getLogger(SlackBot.class);
     private static final String CONNECTION_CLOSED = "Socket Mode connection closed";
     private static final ChannelCapabilities CAPABILITIES =
-            new ChannelCapabilities(false, true, true, true, false, 3000);
+            new ChannelCapabilities(true, true, true, true, false, 3000);
 
     private final String bot;
     private final @Nullable SlackSettings settings;
@@ -37,6 +38,7 @@ final class SlackBot implements Channel {
     private volatile @Nullable App app;
     private volatile @Nullable SocketModeApp socket;
     private volatile @Nullable SlackSender sender;
+    private volatile @Nullable SlackDrafts drafts;
     private volatile ChannelStatus status;
     private volatile ChannelStatus running = ChannelStatus.down("starting");
 
@@ -89,6 +91,14 @@ final class SlackBot implements Channel {
         return delivery;
     }
 
+    @Override
+    public Delivery draft(Inbound event, String text, @Nullable String draftId) {
+        SlackDrafts current = drafts;
+        return current == null
+                ? new Delivery.Failed("Slack channel of bot " + bot + " is not running: " + status.detail(), false)
+                : current.show(event, text, draftId);
+    }
+
     boolean enabled() {
         return settings != null;
     }
@@ -124,7 +134,9 @@ final class SlackBot implements Channel {
                     .allEventsApiAutoAckEnabled(true)
                     .build());
             new SlackListeners(bot, sink).register(built);
-            sender = new SlackSender(slack, slack.methods(settings.botToken()), this::tokenRejected);
+            SlackSender replies = new SlackSender(slack, slack.methods(settings.botToken()), this::tokenRejected);
+            sender = replies;
+            drafts = new SlackDrafts(slack.methods(settings.botToken()), replies);
             String who = "team " + auth.getTeamId() + " as @" + auth.getUser();
             if (settings.socketMode()) {
                 SocketModeApp connection =
@@ -172,6 +184,7 @@ final class SlackBot implements Channel {
         App current = app;
         app = null;
         sender = null;
+        drafts = null;
         if (current != null) {
             current.stop();
         }

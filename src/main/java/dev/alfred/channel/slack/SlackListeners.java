@@ -5,6 +5,7 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
+import dev.alfred.channel.Channel;
 import dev.alfred.channel.Inbound;
 import dev.alfred.channel.InboundSink;
 import java.util.HashMap;
@@ -27,6 +28,13 @@ final class SlackListeners {
     static final String THREAD_TS = "thread_ts";
 
     static final String WORKING = "Working on it…";
+
+    /**
+     * The {@link Channel#DRAFT} of a slash command: its ephemeral "working on it" acknowledgement, which
+     * has no message id; the answer replaces it through the response_url ({@code replace_original}).
+     */
+    static final String ACK_DRAFT = "ack";
+
     private static final Pattern ANY_ACTION = Pattern.compile("^" + Pattern.quote(BlockKit.ACTION_PREFIX) + ".*");
 
     private final String bot;
@@ -82,6 +90,9 @@ final class SlackListeners {
         Map<String, String> address = new HashMap<>();
         putIfPresent(address, RESPONSE_URL, payload.getResponseUrl());
         address.put(RESPONSE_TYPE, "ephemeral");
+        if (payload.getResponseUrl() != null) {
+            address.put(Channel.DRAFT, ACK_DRAFT);
+        }
         sink.accept(new Inbound(
                 bot,
                 SlackChannels.NAME,

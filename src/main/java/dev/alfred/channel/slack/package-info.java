@@ -10,9 +10,19 @@
  * once.
  *
  * <p>Outbound: replies are rendered as Block Kit. Answers to slash commands and button presses go to
- * the payload's {@code response_url} as ephemeral messages (a command's answer replaces its "working on
- * it" placeholder); answers to mentions and direct messages, and notifications, go through
- * {@code chat.postMessage}. Images and files are uploaded with the files API before the text.
+ * the payload's {@code response_url} as ephemeral messages; a command's first answer replaces its
+ * "working on it" acknowledgement ({@code replace_original: true}: the acknowledgement is the command's
+ * {@code draft}, {@code ack}), later ones are added under it. Answers to mentions and direct messages go
+ * through {@code chat.postMessage}. Notifications (chat {@code @<user id>}) go into the app's DM with the
+ * person: {@code conversations.open} (scope {@code im:write}, remembered per user) gives its {@code D...}
+ * channel, which, unlike a user id, also takes file uploads. Images and files are uploaded with the
+ * files API before the text.
+ *
+ * <p>Drafts ({@code edits}): after a slash command they replace the acknowledgement through the
+ * response_url (at most three, as Slack takes five messages per response_url); elsewhere they are a
+ * {@code chat.postMessage} in the conversation and thread, then {@code chat.update}. A final reply with
+ * a draft's {@code ts} edits it with {@code chat.update} and posts anew when Slack refuses the edit for
+ * good ({@code message_not_found}, {@code cant_update_message}, ...).
  *
  * <p>Configuration: {@code alfred.slack.api-url} ({@code ALFRED_SLACK_API_URL}, default
  * {@code https://slack.com/api/}), {@code alfred.slack.timeout} (one Web API call, default {@code 10s})

@@ -34,7 +34,7 @@ final class TelegramChannel implements Channel {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelegramChannel.class);
     private static final ChannelCapabilities CAPABILITIES =
-            new ChannelCapabilities(false, true, true, true, true, TelegramHtml.MAX_LENGTH);
+            new ChannelCapabilities(true, true, true, true, true, TelegramHtml.MAX_LENGTH);
 
     /** Where updates come from: Telegram's webhook calls, or this instance's long polling. */
     record Receiving(
@@ -52,6 +52,7 @@ final class TelegramChannel implements Channel {
     private final ApiReachability reachability = new ApiReachability();
     private final TelegramClient client;
     private final TelegramSender sender;
+    private final TelegramDrafts drafts;
     private final UpdateIntake intake;
     private final @Nullable LongPoller poller;
     private volatile BotIdentity self = BotIdentity.UNKNOWN;
@@ -78,6 +79,7 @@ final class TelegramChannel implements Channel {
                 .build();
         this.client = new OkHttpTelegramClient(http, token, settings.apiUrl());
         this.sender = new TelegramSender(client, token);
+        this.drafts = new TelegramDrafts(client, sender);
         this.intake = new UpdateIntake(bot, () -> self, sink, client);
         this.poller = receiving.webhook()
                 ? null
@@ -102,6 +104,11 @@ final class TelegramChannel implements Channel {
     @Override
     public Delivery send(Outbound message) {
         return sender.send(message);
+    }
+
+    @Override
+    public Delivery draft(Inbound event, String text, @Nullable String draftId) {
+        return drafts.show(event, text, draftId);
     }
 
     @Override

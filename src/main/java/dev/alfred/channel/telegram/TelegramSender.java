@@ -1,5 +1,6 @@
 package dev.alfred.channel.telegram;
 
+import dev.alfred.channel.Channel;
 import dev.alfred.channel.Delivery;
 import dev.alfred.channel.Outbound;
 import dev.alfred.channel.Reply;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -26,6 +28,10 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * {@link Delivery.RetryAfter} with Telegram's {@code retry_after}, a 5xx or an I/O error a transient
  * failure, any other 4xx (chat not found, bot blocked, bad request) a permanent one. A retry skips
  * the parts this instance already delivered, so a long reply is not repeated from the start.
+ *
+ * <p>A direct chat ({@code @<user id>}) is the private chat whose id is the user's id. With a
+ * {@link Channel#DRAFT} in the reply address the first text part replaces the draft through
+ * {@code editMessageText}; the rest follow as new messages.
  */
 final class TelegramSender {
 
@@ -51,23 +57,70 @@ final class TelegramSender {
         }
         List<OutgoingPart> parts = OutgoingPart.of(message.reply());
         Progress done = progress.getOrDefault(message.id(), new Progress(0, ""));
-        @Nullable Integer thread = thread(message);
+        String chat = chat(message);
+        @Nullable Integer thread = thread(message.replyAddress());
+        @Nullable String draft = draft(message);
         for (int i = done.sent(); i < parts.size(); i++) {
             try {
-                Message sent = send(message.chat(), thread, parts.get(i));
-                String first = done.sent() == 0 && i == 0 ? sent.getMessageId().toString() : done.firstMessageId();
-                done = new Progress(i + 1, first);
+                String id = i == 0 && draft != null && parts.get(i) instanceof OutgoingPart.Text text
+                        ? replaceDraft(chat, thread, draft, text)
+                        : send(chat, thread, parts.get(i));
+                done = new Progress(i + 1, i == 0 ? id : done.firstMessageId());
             } catch (TelegramApiException e) {
                 remember(message.id(), done);
-                return failure(message, e);
+                LOG.debug("Outbox message {} to telegram chat {} failed: {}", message.id(), chat, e.toString());
+                return failure(e);
             }
         }
         progress.remove(message.id());
         return new Delivery.Sent(done.firstMessageId());
     }
 
-    private Message send(String chat, @Nullable Integer thread, OutgoingPart part) throws TelegramApiException {
-        return switch (part) {
+    /** The draft's message id; one that is not a Telegram message id is ignored and the reply sent anew. */
+    private static @Nullable String draft(Outbound message) {
+        String draft = message.replyAddress().get(Channel.DRAFT);
+        return draft != null && draft.matches("\\d{1,10}") && Long.parseLong(draft) <= Integer.MAX_VALUE ? draft : null;
+    }
+
+    /** A person's direct chat with the bot has the person's user id as its chat id. */
+    private static String chat(Outbound message) {
+        return message.isDirect() ? message.directUser() : message.chat();
+    }
+
+    /** Edits the draft into the first part; a draft Telegram can no longer edit (deleted, too old) gives way to a new message. */
+    private String replaceDraft(String chat, @Nullable Integer thread, String draft, OutgoingPart.Text text)
+            throws TelegramApiException {
+        try {
+            client.execute(EditMessageText.builder()
+                    .chatId(chat)
+                    .messageId(Integer.valueOf(draft))
+                    .text(text.html())
+                    .parseMode("HTML")
+                    .replyMarkup(text.keyboard())
+                    .build());
+            return draft;
+        } catch (TelegramApiRequestException e) {
+            if (notModified(e)) {
+                return draft;
+            }
+            if (failure(e) instanceof Delivery.Failed failed && failed.permanent()) {
+                LOG.debug(
+                        "Draft {} in telegram chat {} cannot be edited ({}); sending anew", draft, chat, e.toString());
+                return send(chat, thread, text);
+            }
+            throw e;
+        }
+    }
+
+    /** Telegram refuses an edit that changes nothing; the message already shows what it should. */
+    static boolean notModified(TelegramApiException error) {
+        return error instanceof TelegramApiRequestException request
+                && Integer.valueOf(400).equals(request.getErrorCode())
+                && String.valueOf(request.getApiResponse()).contains("message is not modified");
+    }
+
+    private String send(String chat, @Nullable Integer thread, OutgoingPart part) throws TelegramApiException {
+        Message sent = switch (part) {
             case OutgoingPart.Text text ->
                 client.execute(SendMessage.builder()
                         .chatId(chat)
@@ -89,14 +142,15 @@ final class TelegramSender {
                         .document(file(document.attachment()))
                         .build());
         };
+        return sent.getMessageId().toString();
     }
 
     private static InputFile file(Reply.Attachment attachment) {
         return new InputFile(new ByteArrayInputStream(attachment.data()), attachment.filename());
     }
 
-    private static @Nullable Integer thread(Outbound message) {
-        String thread = message.replyAddress().get(UpdateNormaliser.THREAD);
+    static @Nullable Integer thread(Map<String, String> address) {
+        String thread = address.get(UpdateNormaliser.THREAD);
         return thread == null ? null : Integer.valueOf(thread);
     }
 
@@ -111,7 +165,7 @@ final class TelegramSender {
     }
 
     /** The delivery outcome for a failed call; the reason never contains the bot token. */
-    Delivery failure(Outbound message, TelegramApiException error) {
+    Delivery failure(TelegramApiException error) {
         if (error instanceof TelegramApiRequestException request && request.getErrorCode() != null) {
             int code = request.getErrorCode();
             String reason = redact("Telegram " + code + ": " + request.getApiResponse());
@@ -121,7 +175,6 @@ final class TelegramSender {
                         : request.getParameters().getRetryAfter();
                 return new Delivery.RetryAfter(Duration.ofSeconds(after == null ? 1 : Math.max(1, after)), reason);
             }
-            LOG.debug("Outbox message {} to telegram chat {} failed: {}", message.id(), message.chat(), reason);
             return new Delivery.Failed(reason, code < 500);
         }
         // I/O errors, timeouts and unreadable answers (a proxy's HTML error page): worth another try

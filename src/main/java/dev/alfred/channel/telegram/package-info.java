@@ -25,8 +25,13 @@
  * failure rather than silently cut. Text over 4096 characters is split on line breaks; the
  * keyboard goes with the last part; an image is sent with {@code sendPhoto}, a file with
  * {@code sendDocument}. When a later part fails, a retry resumes after the parts already sent (on
- * the same instance). Button styles have no Telegram equivalent and are ignored. The port has no
- * edit operation yet, so the channel does not claim {@code edits}.
+ * the same instance). Button styles have no Telegram equivalent and are ignored.
+ *
+ * <p><b>Direct chats and drafts.</b> A notification's chat {@code @<user id>} goes to the private chat
+ * whose id is the user's id (the person must have started the bot once; otherwise Telegram answers 403,
+ * a permanent failure). Drafts ({@code edits} = true) are a {@code sendMessage} and then
+ * {@code editMessageText}; a final reply with {@code draft} in its reply address edits its first text
+ * part (with the keyboard) into the draft, and sends a new message if Telegram can no longer edit it.
  *
  * <p><b>Configuration.</b> {@code alfred.telegram.api-url} (default {@code https://api.telegram.org}),
  * {@code alfred.telegram.poll-timeout} ({@code 50s}), {@code alfred.telegram.lock-retry} ({@code 5s}),

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -43,6 +44,9 @@ final class FakeDiscordRest implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final AtomicInteger messageIds = new AtomicInteger();
+    /** An interaction's original response keeps its message id however often it is edited. */
+    private final Map<String, String> originals = new ConcurrentHashMap<>();
+
     private volatile int usersMeStatus = 200;
 
     FakeDiscordRest() {
@@ -163,6 +167,11 @@ final class FakeDiscordRest implements AutoCloseable {
             respond(exchange, 204, "");
         } else if (method.equals("POST") && path.matches("channels/\\d+/messages")) {
             respond(exchange, 200, message(path.split("/")[1]));
+        } else if (method.equals("PATCH") && path.matches("channels/\\d+/messages/\\d+")) {
+            respond(exchange, 200, message(path.split("/")[1], path.split("/")[3]));
+        } else if (method.equals("PATCH") && path.matches("webhooks/\\d+/[^/]+/messages/@original")) {
+            String original = originals.computeIfAbsent(path, p -> nextMessageId());
+            respond(exchange, 200, message(Fixtures.GUILD_CHANNEL_ID, original));
         } else if (path.matches("webhooks/\\d+/[^/]+(/messages/@original)?") && !method.equals("GET")) {
             respond(exchange, 200, message(Fixtures.GUILD_CHANNEL_ID));
         } else {
@@ -176,7 +185,14 @@ final class FakeDiscordRest implements AutoCloseable {
     }
 
     private String message(String channel) {
-        String id = Long.toString(1_250_000_000_000_000_000L + messageIds.incrementAndGet());
+        return message(channel, nextMessageId());
+    }
+
+    private String nextMessageId() {
+        return Long.toString(1_250_000_000_000_000_000L + messageIds.incrementAndGet());
+    }
+
+    private static String message(String channel, String id) {
         return Fixtures.load("sent-message.json", Map.of("ID", id, "CHANNEL_ID", channel));
     }
 

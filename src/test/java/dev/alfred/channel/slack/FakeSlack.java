@@ -175,15 +175,24 @@ final class FakeSlack implements AutoCloseable {
                         ? "{\"ok\":false,\"error\":\"" + authError + "\"}"
                         : "{\"ok\":true,\"url\":\"https://acme.slack.com/\",\"team\":\"Acme\",\"user\":\"alfred\",\"team_id\":\""
                                 + TEAM + "\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0BOT\"}";
-            case "chat.postMessage", "chat.update" ->
+            case "chat.postMessage" ->
                 "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"1700000000.000"
                         + ts.incrementAndGet() + "\"}";
+            case "chat.update" ->
+                "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + params.get("ts") + "\"}";
+            case "conversations.open" ->
+                "{\"ok\":true,\"channel\":{\"id\":\"" + dmChannel(params.getOrDefault("users", "")) + "\"}}";
             case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketUrl + "\"}";
             case "files.getUploadURLExternal" ->
                 "{\"ok\":true,\"upload_url\":\"" + base() + "/upload/F0FILE\",\"file_id\":\"F0FILE\"}";
             case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F0FILE\",\"title\":\"file\"}]}";
             default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
         };
+    }
+
+    /** The app's DM channel with {@code user}, as {@code conversations.open} answers: derived so tests can predict it. */
+    static String dmChannel(String user) {
+        return "D" + user;
     }
 
     static Map<String, String> form(String body) {

@@ -7,21 +7,28 @@ import static org.awaitility.Awaitility.await;
 import dev.alfred.channel.Channel;
 import dev.alfred.channel.ChannelProvider;
 import dev.alfred.channel.ChannelStatus;
+import dev.alfred.channel.Reply;
+import dev.alfred.conversation.Notifier;
+import dev.alfred.identity.Actor;
 import dev.alfred.testing.AlfredProperties;
 import dev.alfred.testing.ApiClient;
+import dev.alfred.testing.LinkedUsers;
 import dev.alfred.testing.Users;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +44,7 @@ import org.junit.jupiter.api.TestInstance;
  * through Bolt, the inbox, the router and the outbox, back out through the Bolt SDK's Web API client
  * to {@link FakeSlack}.
  */
-@MicronautTest
+@MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SlackHttpChannelTest implements TestPropertyProvider {
 
@@ -52,6 +59,15 @@ class SlackHttpChannelTest implements TestPropertyProvider {
 
     @Inject
     List<ChannelProvider> providers;
+
+    @Inject
+    ApplicationContext context;
+
+    @Inject
+    Notifier notifier;
+
+    @Inject
+    TransactionOperations<Connection> tx;
 
     ApiClient api;
     SignedRequests slack;
@@ -105,7 +121,7 @@ class SlackHttpChannelTest implements TestPropertyProvider {
         assertThat(inbox("command:" + trigger)).isEqualTo(1);
 
         Map<String, Object> reply = awaitResponse(trigger);
-        assertThat(reply).containsEntry("response_type", "ephemeral");
+        assertThat(reply).containsEntry("response_type", "ephemeral").containsEntry("replace_original", true);
         assertThat(reply.get("text").toString()).startsWith("You are *");
         assertThat(JSON(reply.get("blocks")))
                 .contains("\"type\":\"section\"", "\"type\":\"header\"", "*Role*", "Linked account");
@@ -378,32 +394,33 @@ class SlackHttpChannelTest implements TestPropertyProvider {
     }
 
     long inbox(String eventId) {
-        return jdbc.prepareStatement(
+        return tx.executeRead(status -> jdbc.prepareStatement(
                 "SELECT count(*) FROM inbox WHERE channel = 'slack' AND event_id = ?", statement -> {
                     statement.setString(1, eventId);
                     try (var rows = statement.executeQuery()) {
                         rows.next();
                         return rows.getLong(1);
                     }
-                });
+                }));
     }
 
     String inboxText(String eventId) {
-        return jdbc.prepareStatement("SELECT kind || ' ' || text FROM inbox WHERE event_id = ?", statement -> {
-            statement.setString(1, eventId);
-            try (var rows = statement.executeQuery()) {
-                return rows.next() ? rows.getString(1) : "(none)";
-            }
-        });
+        return tx.executeRead(status ->
+                jdbc.prepareStatement("SELECT kind || ' ' || text FROM inbox WHERE event_id = ?", statement -> {
+                    statement.setString(1, eventId);
+                    try (var rows = statement.executeQuery()) {
+                        return rows.next() ? rows.getString(1) : "(none)";
+                    }
+                }));
     }
 
     long inboxRows() {
-        return jdbc.prepareStatement("SELECT count(*) FROM inbox", statement -> {
+        return tx.executeRead(status -> jdbc.prepareStatement("SELECT count(*) FROM inbox", statement -> {
             try (var rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
             }
-        });
+        }));
     }
 
     static Map<String, Object> read(String json) {
@@ -424,5 +441,47 @@ class SlackHttpChannelTest implements TestPropertyProvider {
 
     static String id() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+    }
+
+    /** Notifies a new person linked on Slack and returns their Slack user id. */
+    String notifyNewPerson(String name, Reply reply) {
+        String user = "U" + id();
+        Actor person = LinkedUsers.link(context, "slack", user, name);
+        boolean reachable = tx.executeWrite(status -> notifier.notify(person.tenantId(), person.userId(), reply));
+        assertThat(reachable).isTrue();
+        return user;
+    }
+
+    @Test
+    void a_notification_is_posted_into_the_apps_direct_message_with_the_person() {
+        Reply reply = Reply.text("You have a *new task*")
+                .withCard(new Reply.Card(
+                        "Call Acme",
+                        List.of(new Reply.Field("Due", "tomorrow")),
+                        List.of(new Reply.Button("Done", "task done 42", Reply.Button.Style.PRIMARY))));
+        String user = notifyNewPerson("Nora Notified", reply);
+
+        FakeSlack.Call post = awaitPosts(FakeSlack.dmChannel(user), 1).getFirst();
+        assertThat(SLACK.calls("conversations.open"))
+                .anySatisfy(open -> assertThat(open.params()).containsEntry("users", user));
+        assertThat(post.params().get("text")).contains("You have a *new task*");
+        assertThat(post.params().get("blocks"))
+                .contains("\"type\":\"header\"", "Call Acme", "*Due*", "\"value\":\"task done 42\"");
+        assertThat(post.params()).doesNotContainKey("thread_ts");
+        assertThat(SLACK.calls("chat.postMessage"))
+                .noneSatisfy(c -> assertThat(c.params().get("channel")).startsWith("@"));
+    }
+
+    @Test
+    void a_notification_answered_with_429_and_then_500_is_retried_until_it_arrives() {
+        SLACK.throttleNext("/api/chat.postMessage", 1);
+        SLACK.failNext("/api/chat.postMessage", 500);
+        String user = notifyNewPerson("Rita Retry", Reply.text("Reminder: call Acme"));
+
+        List<FakeSlack.Call> posts = awaitPosts(FakeSlack.dmChannel(user), 3);
+        assertThat(posts).extracting(c -> c.params().get("text")).containsOnly("Reminder: call Acme");
+        assertThat(SLACK.calls("conversations.open").stream()
+                        .filter(open -> user.equals(open.params().get("users"))))
+                .hasSize(1); // the DM channel is remembered across retries
     }
 }

@@ -172,6 +172,7 @@ final class FakeTelegram implements AutoCloseable {
             case "getupdates" ->
                 updates(json.path("offset").asInt(0), json.path("limit").asInt(100));
             case "sendmessage", "sendphoto", "senddocument" -> message(params);
+            case "editmessagetext" -> edited(params);
             default -> "true";
         };
     }
@@ -193,15 +194,26 @@ final class FakeTelegram implements AutoCloseable {
     }
 
     private String message(Map<String, String> params) {
+        return message(params, messageIds.incrementAndGet()).toString();
+    }
+
+    private static ObjectNode message(Map<String, String> params, int id) {
         ObjectNode message = JSON.createObjectNode();
-        message.put("message_id", messageIds.incrementAndGet());
+        message.put("message_id", id);
         message.put("date", Instant.now().getEpochSecond());
         long chat = Long.parseLong(params.getOrDefault("chat_id", "0"));
         message.putObject("chat").put("id", chat).put("type", chat < 0 ? "group" : "private");
         if (params.containsKey("text")) {
             message.put("text", params.get("text"));
         }
-        return message.toString();
+        return message;
+    }
+
+    /** The edited message, as Telegram returns it for a message the bot sent. */
+    private String edited(Map<String, String> params) {
+        return message(params, Integer.parseInt(params.getOrDefault("message_id", "0")))
+                .put("edit_date", Instant.now().getEpochSecond())
+                .toString();
     }
 
     private static int updateId(String update) {

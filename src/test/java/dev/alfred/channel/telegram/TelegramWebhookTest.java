@@ -6,10 +6,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.alfred.channel.ChannelStatus;
+import dev.alfred.channel.Reply;
 import dev.alfred.conversation.Channels;
+import dev.alfred.conversation.Notifier;
+import dev.alfred.identity.Actor;
 import dev.alfred.testing.AlfredProperties;
 import dev.alfred.testing.ApiClient;
+import dev.alfred.testing.LinkedUsers;
 import dev.alfred.testing.Users;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -38,7 +43,7 @@ import org.junit.jupiter.api.TestInstance;
  * go through the inbox, router and outbox, and the replies reach the fake Bot API through the real
  * telegrambots client.
  */
-@MicronautTest
+@MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TelegramWebhookTest implements TestPropertyProvider {
 
@@ -59,6 +64,12 @@ class TelegramWebhookTest implements TestPropertyProvider {
 
     @Inject
     TransactionOperations<Connection> tx;
+
+    @Inject
+    ApplicationContext context;
+
+    @Inject
+    Notifier notifier;
 
     ApiClient api;
     final HttpClient http = HttpClient.newHttpClient();
@@ -310,5 +321,59 @@ class TelegramWebhookTest implements TestPropertyProvider {
                                 && c.param("text").startsWith("You are"))
                         .map(FakeTelegram.Call::status))
                 .containsExactly(500, 200);
+    }
+
+    /** Notifies a new person linked on Telegram and returns their Telegram user id, which is their private chat's id. */
+    long notifyNewPerson(String name, Reply reply) {
+        long user = telegramUsers.incrementAndGet();
+        Actor person = LinkedUsers.link(context, "telegram", Long.toString(user), name);
+        boolean reachable = tx.executeWrite(status -> notifier.notify(person.tenantId(), person.userId(), reply));
+        assertThat(reachable).isTrue();
+        return user;
+    }
+
+    @Test
+    void a_notification_reaches_the_persons_private_chat_with_its_card() {
+        Reply reply = Reply.text("You have a *new task*")
+                .withCard(new Reply.Card(
+                        "Call Acme",
+                        List.of(new Reply.Field("Due", "tomorrow")),
+                        List.of(new Reply.Button("Done", "task done 42", Reply.Button.Style.PRIMARY))));
+        long user = notifyNewPerson("Nora Notified", reply);
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> !telegram.textsTo(user).isEmpty());
+        assertThat(telegram.textsTo(user))
+                .containsExactly("You have a <b>new task</b>\n\n<b>Call Acme</b>\nDue: tomorrow");
+        FakeTelegram.Call sent = telegram.calls("sendMessage").stream()
+                .filter(c -> c.param("chat_id").equals(Long.toString(user)))
+                .findFirst()
+                .orElseThrow();
+        assertThat(sent.param("parse_mode")).isEqualTo("HTML");
+        assertThat(sent.json()
+                        .path("reply_markup")
+                        .path("inline_keyboard")
+                        .get(0)
+                        .get(0)
+                        .path("callback_data")
+                        .asText())
+                .isEqualTo("task done 42");
+        assertThat(telegram.calls("sendMessage"))
+                .noneSatisfy(c -> assertThat(c.param("chat_id")).startsWith("@"));
+    }
+
+    @Test
+    void a_notification_answered_with_429_and_then_500_is_retried_until_it_arrives() {
+        telegram.throttleNext("sendMessage", 1);
+        telegram.breakNext("sendMessage");
+        long user = notifyNewPerson("Rita Retry", Reply.text("Reminder: call Acme"));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> telegram.textsTo(user).size() == 1);
+        assertThat(telegram.calls("sendMessage").stream()
+                        .filter(c -> c.param("chat_id").equals(Long.toString(user)))
+                        .map(FakeTelegram.Call::status))
+                .containsExactly(429, 500, 200);
+        assertThat(telegram.textsTo(user)).containsExactly("Reminder: call Acme");
     }
 }
