@@ -312,7 +312,7 @@ final class Scan {
     private static Optional<DayOfWeek> weekday(String word) {
         for (DayOfWeek day : DayOfWeek.values()) {
             String name = day.name().toLowerCase(java.util.Locale.ROOT);
-            if (FuzzyWords.near(word, name) || (word.length() >= 3 && name.startsWith(word) && !word.equals("sun"))) {
+            if (FuzzyWords.near(word, name) || (word.length() >= 3 && name.startsWith(word))) {
                 return Optional.of(day);
             }
         }
