@@ -1,5 +1,6 @@
 package dev.alfred.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.alfred.identity.Actor;
 import dev.alfred.problem.Problem;
 import dev.alfred.task.NewTask;
@@ -45,6 +46,7 @@ class TaskController {
 
     /** A task as JSON; {@code due} is ISO-8601 with the caller's offset. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record TaskJson(
             long id,
             String title,
