@@ -73,7 +73,8 @@ class MeetingApiTest implements TestPropertyProvider {
                 .containsEntry("title", "Budget")
                 .containsEntry("organizerId", alice.id())
                 .containsEntry("durationMinutes", 45);
-        assertThat((java.util.List<Object>) meeting.get("attendees")).containsExactlyInAnyOrder(alice.id(), bob.id());
+        assertThat(meeting.get("attendees"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).containsExactlyInAnyOrder(alice.id(), bob.id());
         assertThat(OffsetDateTime.parse((String) meeting.get("start")).toInstant())
                 .isEqualTo(OffsetDateTime.parse(at(3, 9)).toInstant());
 
