@@ -74,7 +74,8 @@ class MeetingApiTest implements TestPropertyProvider {
                 .containsEntry("organizerId", alice.id())
                 .containsEntry("durationMinutes", 45);
         assertThat(meeting.get("attendees"))
-                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).containsExactlyInAnyOrder(alice.id(), bob.id());
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .containsExactlyInAnyOrder(alice.id(), bob.id());
         assertThat(OffsetDateTime.parse((String) meeting.get("start")).toInstant())
                 .isEqualTo(OffsetDateTime.parse(at(3, 9)).toInstant());
 
