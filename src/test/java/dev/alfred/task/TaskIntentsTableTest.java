@@ -402,6 +402,122 @@ class TaskIntentsTableTest implements TestPropertyProvider {
             row("what was our churn last month?", "none"),
             row("hello there", "none"));
 
+    /**
+     * Written after the rules were tuned on {@link #TABLE} and never tuned on: how the rules do on
+     * phrasings they were not fitted to. Its accuracy is reported on its own.
+     */
+    private static final List<Row> HELD_OUT = List.of(
+            row(
+                    "remind sam to send the contract tmrw",
+                    CREATE,
+                    "title",
+                    "Send the contract",
+                    "assignee",
+                    "sam",
+                    "due",
+                    at("2026-11-24T17:00")),
+            row(
+                    "could you add a task for @tina to update the roadmap by thursday 2pm",
+                    CREATE,
+                    "title",
+                    "Update the roadmap",
+                    "assignee",
+                    "@tina",
+                    "due",
+                    at("2026-11-26T14:00")),
+            row(
+                    "i should call the accountant this afternoon",
+                    CREATE,
+                    "title",
+                    "Call the accountant",
+                    "due",
+                    at("2026-11-23T14:00")),
+            row(
+                    "new todo: clean the fridge on friday !low",
+                    CREATE,
+                    "title",
+                    "Clean the fridge",
+                    "due",
+                    at("2026-11-27T17:00"),
+                    "priority",
+                    "low"),
+            row(
+                    "ask Uma to fix the invoice template asap",
+                    CREATE,
+                    "title",
+                    "Fix the invoice template",
+                    "assignee",
+                    "Uma",
+                    "priority",
+                    "high"),
+            row(
+                    "reminder to renew passport in 2 weeks",
+                    CREATE,
+                    "title",
+                    "Renew passport",
+                    "due",
+                    at("2026-12-07T17:00")),
+            row("show me what's assigned to me", LIST, "scope", "mine"),
+            row("what did I give to others", LIST, "scope", "created"),
+            row("list tasks for my team", LIST, "scope", "team"),
+            row("mark 14 done", STATUS, "taskId", 14L, "status", "done"),
+            row("cancel #30", STATUS, "taskId", 30L, "status", "cancelled"),
+            row("task 18 finished", STATUS, "taskId", 18L, "status", "done"),
+            row("please reassign task 19 to Vera", REASSIGN, "taskId", 19L, "assignee", "Vera"),
+            row("assign task 22 to @walt", REASSIGN, "taskId", 22L, "assignee", "@walt"),
+            row(
+                    "schedule a call with xavier tomorrow at 2:30pm",
+                    MEET,
+                    "title",
+                    "Call",
+                    "attendees",
+                    List.of("xavier"),
+                    "start",
+                    at("2026-11-24T14:30")),
+            row(
+                    "set up a 45 minute sync with yara and zoe on friday at 9am",
+                    MEET,
+                    "title",
+                    "Sync",
+                    "attendees",
+                    List.of("yara", "zoe"),
+                    "start",
+                    at("2026-11-27T09:00"),
+                    "durationMinutes",
+                    45),
+            row("do I have meetings today?", MEETINGS),
+            row("remind me to stretch in 45 minutes", CREATE, "title", "Stretch", "due", at("2026-11-23T10:15")),
+            row(
+                    "by tomorrow noon finish the slides for @amy",
+                    CREATE,
+                    "title",
+                    "Finish the slides",
+                    "assignee",
+                    "@amy",
+                    "due",
+                    at("2026-11-24T12:00")),
+            row(
+                    "urgent: call the client back today",
+                    CREATE,
+                    "title",
+                    "Call the client back",
+                    "due",
+                    at("2026-11-23T17:00"),
+                    "priority",
+                    "urgent"),
+            row(
+                    "book a meeting with carl for 2 hours on 2026-12-03 at 13:00",
+                    MEET,
+                    "title",
+                    "Meeting",
+                    "attendees",
+                    List.of("carl"),
+                    "start",
+                    at("2026-12-03T13:00"),
+                    "durationMinutes",
+                    120),
+            row("I completed task 40", STATUS, "taskId", 40L, "status", "done"));
+
     private Optional<OfflineIntent.Match> best(String phrase) {
         return intents.stream()
                 .map(intent -> intent.match(phrase, NOW))
@@ -410,11 +526,9 @@ class TaskIntentsTableTest implements TestPropertyProvider {
                 .max(Comparator.comparingDouble(OfflineIntent.Match::score));
     }
 
-    @Test
-    void theOfflineModelUnderstandsAtLeast90PercentOfTheTable() throws IOException {
-        assertThat(TABLE).hasSizeGreaterThanOrEqualTo(60);
+    private List<String> misses(List<Row> rows) {
         List<String> misses = new ArrayList<>();
-        for (Row row : TABLE) {
+        for (Row row : rows) {
             Optional<OfflineIntent.Match> match = best(row.phrase());
             String tool = match.map(OfflineIntent.Match::tool).orElse("none");
             Map<String, Object> arguments =
@@ -424,18 +538,36 @@ class TaskIntentsTableTest implements TestPropertyProvider {
                         .formatted(row.phrase(), row.tool(), row.arguments(), tool, arguments));
             }
         }
-        double accuracy = (TABLE.size() - misses.size()) / (double) TABLE.size();
-        String report = String.format(
-                        Locale.ROOT,
-                        "offline task/meeting intents: %d of %d phrasings right, accuracy %.1f%%%n",
-                        TABLE.size() - misses.size(),
-                        TABLE.size(),
-                        accuracy * 100)
-                + String.join(System.lineSeparator(), misses);
+        return misses;
+    }
+
+    private static String line(String name, int size, int missed) {
+        return String.format(
+                Locale.ROOT,
+                "%s: %d of %d phrasings right, accuracy %.1f%%%n",
+                name,
+                size - missed,
+                size,
+                100.0 * (size - missed) / size);
+    }
+
+    @Test
+    void theOfflineModelUnderstandsAtLeast90PercentOfTheTable() throws IOException {
+        assertThat(TABLE.size() + HELD_OUT.size()).isGreaterThanOrEqualTo(60);
+        List<String> tuned = misses(TABLE);
+        List<String> unseen = misses(HELD_OUT);
+        int size = TABLE.size() + HELD_OUT.size();
+        int missed = tuned.size() + unseen.size();
+        String report = line("offline task/meeting intents, all phrasings", size, missed)
+                + line("  tuned table", TABLE.size(), tuned.size())
+                + line("  held-out phrasings", HELD_OUT.size(), unseen.size())
+                + String.join(System.lineSeparator(), tuned)
+                + (tuned.isEmpty() ? "" : System.lineSeparator())
+                + String.join(System.lineSeparator(), unseen);
         System.out.println(report);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "offline-accuracy.txt"), report + System.lineSeparator());
-        assertThat(accuracy).as(report).isGreaterThanOrEqualTo(0.9);
+        assertThat((size - missed) / (double) size).as(report).isGreaterThanOrEqualTo(0.9);
     }
 
     @Test
