@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the offline model understands meeting requests: "set up a meeting with alice and bob tomorrow
@@ -26,9 +28,12 @@ class MeetingIntents implements OfflineIntent {
             "(?i)^(?:(?:hey|hi|ok|okay)\\s+)?(?:alfred[,:]?\\s+)?(?:please\\s+|(?:can|could|would|will) you(?: please)?\\s+)?");
     private static final List<String> KINDS = List.of(
             "call", "sync", "catch-up", "catchup", "1:1", "one-on-one", "standup", "stand-up", "huddle", "meet");
+    /** A length written before the kind of meeting: "a 45 minute sync", "a 30-min call", "a 1 hour review". */
+    private static final Pattern LENGTH = Pattern.compile("(?i)\\b(\\d{1,3})[- ]?(minutes?|mins?|m|hours?|hrs?|h)\\b");
+
     private static final List<String> FILLERS = List.of("a", "an", "the", "quick", "short", "new", "me", "us", "up");
     private static final List<String> QUESTIONS =
-            List.of("what", "what's", "whats", "which", "show", "list", "any", "do", "my", "upcoming", "when");
+            List.of("what", "what's", "whats", "which", "show", "list", "any", "do", "my", "upcoming", "when", "how");
 
     @Override
     public List<String> examples() {
@@ -61,11 +66,11 @@ class MeetingIntents implements OfflineIntent {
             }
         }
         boolean with = noun + 1 < words.size() && bare(words.get(noun + 1)).equals("with");
-        if (verb < 0 && !with && !bare(words.get(noun)).equals("meet")) {
-            boolean asking = message.contains("?")
-                    || words.stream().map(MeetingIntents::bare).anyMatch(QUESTIONS::contains);
-            return asking && FuzzyWords.near(bare(words.get(noun)), "meetings")
-                            || asking && bare(words.get(noun)).startsWith("meeting")
+        boolean asking = message.contains("?") || QUESTIONS.contains(bare(words.getFirst()));
+        boolean weakVerb = verb >= 0 && List.of("have", "plan").contains(bare(words.get(verb)));
+        if (asking && (verb < 0 || weakVerb)
+                || verb < 0 && !with && !bare(words.get(noun)).equals("meet")) {
+            return asking && bare(words.get(noun)).startsWith("meeting")
                     ? Optional.of(new Match("list_meetings", Map.of(), 0.8))
                     : Optional.empty();
         }
@@ -73,15 +78,22 @@ class MeetingIntents implements OfflineIntent {
         while (from < noun && FILLERS.contains(bare(words.get(from)))) {
             from++;
         }
-        String rest = String.join(" ", words.subList(from, noun)) + " "
-                + String.join(" ", words.subList(noun + 1, words.size()));
-        if (verb < 0) {
-            rest = String.join(" ", words.subList(0, noun)) + " "
-                    + String.join(" ", words.subList(noun + 1, words.size()));
+        String before = String.join(" ", words.subList(verb < 0 ? 0 : from, noun));
+        @Nullable Integer minutes = null;
+        Matcher length = LENGTH.matcher(before);
+        if (verb >= 0 && length.find()) {
+            minutes = Integer.parseInt(length.group(1))
+                    * (length.group(2).toLowerCase(Locale.ROOT).startsWith("h") ? 60 : 1);
+            before = before.substring(0, length.start()) + " " + before.substring(length.end());
         }
+        String rest = before + " " + String.join(" ", words.subList(noun + 1, words.size()));
         MeetingText.Draft draft = MeetingText.parse(rest.strip(), now);
         if (draft.start() == null) {
             return Optional.empty();
+        }
+        if (minutes != null && draft.length() == null) {
+            draft = new MeetingText.Draft(
+                    draft.title(), draft.attendees(), draft.start(), java.time.Duration.ofMinutes(minutes));
         }
         Map<String, Object> arguments =
                 arguments(draft, draft.title().isEmpty() ? kind(bare(words.get(noun))) : draft.title());

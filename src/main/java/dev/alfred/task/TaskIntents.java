@@ -29,7 +29,7 @@ class TaskIntents implements OfflineIntent {
     private static final Pattern PREAMBLE = Pattern.compile(
             "(?i)^(?:(?:hey|hi|ok|okay)\\s+)?(?:alfred[,:]?\\s+)?(?:please\\s+|(?:can|could|would|will) you(?: please)?\\s+)?");
     private static final Pattern SELF = Pattern.compile(
-            "(?i)^(?:i need to|i have to|i must|i should|i gotta|need to|don'?t forget to|note to self:?)\\s+");
+            "(?i)^(?:i need to|i have to|i must|i should|i gotta|need to|don'?t forget to|note to self:?|reminder(?: to|:))\\s+");
     private static final Pattern LABEL = Pattern.compile("(?i)^(?:task|todo|to-do)\\s*:\\s*");
     private static final Pattern MENTION = Pattern.compile("<@!?[A-Za-z0-9]+(?:\\|[^>]*)?>|@[\\w.-]+");
     private static final Pattern TASK_ID =
@@ -222,8 +222,8 @@ class TaskIntents implements OfflineIntent {
         String lower = text.toLowerCase(Locale.ROOT);
         List<String> words = words(text);
         boolean about = words.stream().anyMatch(TaskIntents::isTaskWord)
-                || lower.contains("on my plate")
-                || lower.contains("to do list");
+                || lower.matches(".*\\b(on my plate|to do list|assigned to me|(did|have) i (give|assign|delegate)"
+                        + "|i (gave|assigned|delegated))\\b.*");
         if (!about) {
             return Optional.empty();
         }
@@ -235,7 +235,7 @@ class TaskIntents implements OfflineIntent {
         if (words.contains("team") || words.contains("team's") || words.contains("teams")) {
             arguments.put("scope", "team");
         } else if (lower.matches(".*\\b(i (assigned|created|gave|delegated)|delegated|(assigned|created) by me"
-                + "|gave out|to others)\\b.*")) {
+                + "|gave out|to others|(did|have) i (give|assign|delegate))\\b.*")) {
             arguments.put("scope", "created");
         } else {
             arguments.put("scope", "mine");

@@ -69,7 +69,7 @@ final class TaskText {
     /** The words left, tidied: single spaces, no dangling punctuation or "to", first letter upper case. */
     static String title(String text) {
         String title = TRIM.matcher(text.replaceAll("\\s+", " ")).replaceAll("");
-        title = title.replaceFirst("(?i)^to\\s+", "").replaceFirst("(?i)\\s+(?:by|at|on|due)$", "");
+        title = title.replaceFirst("(?i)^to\\s+", "").replaceFirst("(?i)\\s+(?:by|at|on|due|for|with|to)$", "");
         title = TRIM.matcher(title).replaceAll("");
         return title.isEmpty() ? title : title.substring(0, 1).toUpperCase(Locale.ROOT) + title.substring(1);
     }

@@ -403,8 +403,10 @@ class TaskIntentsTableTest implements TestPropertyProvider {
             row("hello there", "none"));
 
     /**
-     * Written after the rules were tuned on {@link #TABLE} and never tuned on: how the rules do on
-     * phrasings they were not fitted to. Its accuracy is reported on its own.
+     * A second batch, written after the rules were fitted to {@link #TABLE}. Measured before any
+     * change it got 16 of 22 (72.7%): a fairer guess at how the rules do on unseen phrasings. The
+     * misses then led to fixes ("reminder to ...", "what's assigned to me", a length before the
+     * kind of meeting, a question about meetings, a dangling "for"), so it is no longer unseen.
      */
     private static final List<Row> HELD_OUT = List.of(
             row(
@@ -560,7 +562,7 @@ class TaskIntentsTableTest implements TestPropertyProvider {
         int missed = tuned.size() + unseen.size();
         String report = line("offline task/meeting intents, all phrasings", size, missed)
                 + line("  tuned table", TABLE.size(), tuned.size())
-                + line("  held-out phrasings", HELD_OUT.size(), unseen.size())
+                + line("  second batch (16 of 22 before the fixes it prompted)", HELD_OUT.size(), unseen.size())
                 + String.join(System.lineSeparator(), tuned)
                 + (tuned.isEmpty() ? "" : System.lineSeparator())
                 + String.join(System.lineSeparator(), unseen);
