@@ -46,6 +46,15 @@ class MeetingChatTest implements TestPropertyProvider {
     @Inject
     FakeChannel channel;
 
+    @Inject
+    ScheduleMeetingTool scheduleMeeting;
+
+    @Inject
+    ListMeetingsTool listMeetings;
+
+    @Inject
+    io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx;
+
     @Override
     public Map<String, String> getProperties() {
         return AlfredProperties.fresh(
@@ -127,5 +136,29 @@ class MeetingChatTest implements TestPropertyProvider {
         assertThat(reply(chat, 1).text()).contains("Not everyone is free then", "has *Budget review*");
         send("mia-1", chat, "meet");
         assertThat(reply(chat, 2).text()).contains("Budget review").doesNotContain("Clash");
+    }
+
+    @Test
+    void theScheduleToolTakesAStartWithoutOffsetInTheCallersZoneAndAttachesTheInvitation() {
+        Actor olivia = person("olivia-1", "Olivia Tool", "Asia/Tokyo");
+        person("pete-1", "Pete Tool", "UTC");
+        var caller = new dev.alfred.assistant.ToolCaller(olivia, ZoneId.of("Asia/Tokyo"));
+        String day =
+                java.time.LocalDate.now(ZoneId.of("Asia/Tokyo")).plusDays(2).toString();
+
+        var result = tx.executeWrite(status -> scheduleMeeting.call(
+                new ScheduleMeetingTool.Input("Launch, plan", List.of("Pete"), day + "T09:00", 20), caller));
+
+        assertThat(result.text()).startsWith("Scheduled meeting #").contains("*Launch, plan*", "Pete Tool");
+        assertThat(result.attachment()).isNotNull();
+        String ics = new String(result.attachment().data(), StandardCharsets.UTF_8);
+        assertThat(ics).contains("SUMMARY:Launch\\, plan\r\n").contains("DTSTART:" + day.replace("-", "") + "T000000Z");
+        assertThat(tx.executeWrite(status -> listMeetings.call(new ListMeetingsTool.Input(null), caller))
+                        .text())
+                .contains("Launch, plan");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> tx.executeWrite(status -> scheduleMeeting.call(
+                        new ScheduleMeetingTool.Input("Again", List.of("Pete"), day + "T09:10:00+09:00", 30), caller))))
+                .isInstanceOf(dev.alfred.problem.Problem.class)
+                .hasMessageContaining("Pete Tool has *Launch, plan*");
     }
 }
