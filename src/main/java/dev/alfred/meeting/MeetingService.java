@@ -85,6 +85,7 @@ public class MeetingService {
         }
         Meeting draft = new Meeting(
                 0, actor.tenantId(), title, actor.userId(), List.copyOf(attendees.keySet()), input.start(), minutes);
+        store.lockTenant(actor.tenantId());
         List<MeetingStore.Busy> busy =
                 store.overlapping(actor.tenantId(), draft.attendees(), draft.start(), draft.end());
         if (!busy.isEmpty()) {

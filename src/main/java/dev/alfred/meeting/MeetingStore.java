@@ -32,6 +32,17 @@ class MeetingStore {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Serialises scheduling within a tenant until the transaction ends, so that two meetings booked
+     * at once cannot both pass the conflict check.
+     */
+    void lockTenant(UUID tenantId) {
+        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))", statement -> {
+            statement.setString(1, "meeting:" + tenantId);
+            return statement.execute();
+        });
+    }
+
     Meeting insert(Meeting meeting) {
         long id = jdbc.prepareStatement("""
                 INSERT INTO meeting (tenant_id, title, organizer_id, starts_at, duration_minutes)

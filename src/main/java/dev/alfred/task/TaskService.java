@@ -177,11 +177,13 @@ public class TaskService {
     }
 
     /** Completes, cancels or reopens a task. */
+    @Transactional
     public Task setStatus(Actor actor, long id, TaskStatus status) {
         return update(actor, id, TaskChange.status(status));
     }
 
     /** Gives a task to someone else (needs {@code tasks.assign} unless it is the actor). */
+    @Transactional
     public Task reassign(Actor actor, long id, String assignee) {
         return update(actor, id, TaskChange.assignee(assignee));
     }

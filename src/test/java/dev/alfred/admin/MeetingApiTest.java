@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,5 +137,26 @@ class MeetingApiTest implements TestPropertyProvider {
         assertThat(schedule(acmeKey, "Poach", at(9, 8), 30, alice.id()).status())
                 .isEqualTo(400);
         assertThat(api.get("/api/v1/meetings/" + id, alice.key()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void meetingsBookedAtTheSameTimeCannotBothPassTheConflictCheck() throws Exception {
+        Users.Created busy = Users.of(api, OWNER_KEY).name("Rita Racer").create();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String title = "Race " + i;
+                statuses.add(pool.submit(() ->
+                        schedule(OWNER_KEY, title, at(11, 13), 60, busy.id()).status()));
+            }
+            List<Integer> codes = new java.util.ArrayList<>();
+            for (var status : statuses) {
+                codes.add(status.get());
+            }
+            assertThat(codes).containsOnly(201, 409).containsOnlyOnce(201);
+        } finally {
+            pool.shutdown();
+        }
     }
 }
