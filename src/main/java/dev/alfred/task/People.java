@@ -69,7 +69,8 @@ public class People {
         return find(tenantId, userId).orElseThrow(() -> Problem.notFound("user", userId));
     }
 
-    private Optional<Person> find(UUID tenantId, UUID userId) {
+    /** The active user with this id in this tenant, if there is one. */
+    Optional<Person> find(UUID tenantId, UUID userId) {
         return one(
                 "SELECT " + COLUMNS + " FROM app_user u WHERE u.tenant_id = ? AND u.id = ? AND u.active",
                 tenantId,

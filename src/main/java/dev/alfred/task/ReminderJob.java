@@ -9,7 +9,10 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 
-/** The job that sends a task's reminder, if the task is still open when it fires. */
+/**
+ * The job that sends a task's reminder. It sends nothing if the task is no longer open or its
+ * assignee was deactivated meanwhile: a reminder that cannot apply is dropped, not retried.
+ */
 @Factory
 class ReminderJob {
 
@@ -20,17 +23,16 @@ class ReminderJob {
                 .execute((instance, context) -> tx.executeWrite(status -> {
                     store.findForReminder(instance.getData())
                             .filter(task -> task.status() == TaskStatus.OPEN && task.due() != null)
-                            .ifPresent(task -> {
-                                Person assignee = people.get(task.tenantId(), task.assigneeId());
-                                notifier.notify(
-                                        task.tenantId(),
-                                        assignee.id(),
-                                        Reply.text("Reminder: task #" + task.id() + " *" + task.title()
-                                                        + "* is due " + TaskCards.when(task.due(), assignee.zone())
-                                                        + ".")
-                                                .withCard(TaskCards.card(task, assignee.name(), assignee.zone())));
-                            });
-                    return null;
+                            .ifPresent(task -> people.find(task.tenantId(), task.assigneeId())
+                                    .ifPresent(assignee -> notifier.notify(
+                                            task.tenantId(),
+                                            assignee.id(),
+                                            Reply.text("Reminder: task #" + task.id() + " *" + task.title()
+                                                            + "* is due "
+                                                            + TaskCards.when(task.due(), assignee.zone()) + ".")
+                                                    .withCard(
+                                                            TaskCards.card(task, assignee.name(), assignee.zone())))));
+                    return Boolean.TRUE;
                 }));
     }
 }

@@ -13,11 +13,11 @@ public record TaskChange(
         @Nullable Instant due,
         boolean clearDue) {
 
-    public static TaskChange status(TaskStatus status) {
+    public static TaskChange toStatus(TaskStatus status) {
         return new TaskChange(status, null, null, false);
     }
 
-    public static TaskChange assignee(String assignee) {
+    public static TaskChange toAssignee(String assignee) {
         return new TaskChange(null, assignee, null, false);
     }
 }

@@ -179,13 +179,13 @@ public class TaskService {
     /** Completes, cancels or reopens a task. */
     @Transactional
     public Task setStatus(Actor actor, long id, TaskStatus status) {
-        return update(actor, id, TaskChange.status(status));
+        return update(actor, id, TaskChange.toStatus(status));
     }
 
     /** Gives a task to someone else (needs {@code tasks.assign} unless it is the actor). */
     @Transactional
     public Task reassign(Actor actor, long id, String assignee) {
-        return update(actor, id, TaskChange.assignee(assignee));
+        return update(actor, id, TaskChange.toAssignee(assignee));
     }
 
     /** The person a task is assigned to, for showing it. */

@@ -225,4 +225,21 @@ class TaskChatTest implements TestPropertyProvider {
                 .atMost(Duration.ofSeconds(8))
                 .until(() -> direct("hank-1", "Reminder: task #" + task.id()).isEmpty());
     }
+
+    @Test
+    void movingTheDueTimeMovesTheReminder() {
+        Actor ivan = person("ivan-1", "Ivan Later", Role.EMPLOYEE, "UTC");
+        Task task = tasks.create(
+                ivan,
+                new NewTask("Postponed", null, null, java.time.Instant.now().plusSeconds(4), null, "api"));
+
+        tasks.update(
+                ivan,
+                task.id(),
+                new TaskChange(null, null, java.time.Instant.now().plusSeconds(3600), false));
+
+        await().during(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(8))
+                .until(() -> direct("ivan-1", "Reminder: task #" + task.id()).isEmpty());
+    }
 }
