@@ -56,15 +56,7 @@ class MeetingIntents implements OfflineIntent {
         if (noun < 0) {
             return invitation(words, now);
         }
-        int verb = -1;
-        for (int i = 0; i < noun && verb < 0; i++) {
-            String word = bare(words.get(i));
-            if (FuzzyWords.nearAny(word, "schedule", "arrange", "organise", "organize", "setup")
-                    || List.of("book", "set", "plan", "create", "add", "put", "let's", "lets", "have")
-                            .contains(word)) {
-                verb = i;
-            }
-        }
+        int verb = verb(words, noun);
         boolean with = noun + 1 < words.size() && bare(words.get(noun + 1)).equals("with");
         boolean asking = message.contains("?") || QUESTIONS.contains(bare(words.getFirst()));
         boolean weakVerb = verb >= 0 && List.of("have", "plan").contains(bare(words.get(verb)));
@@ -74,6 +66,27 @@ class MeetingIntents implements OfflineIntent {
                     ? Optional.of(new Match("list_meetings", Map.of(), 0.8))
                     : Optional.empty();
         }
+        return schedule(words, noun, verb, now);
+    }
+
+    /** The first scheduling verb before the kind of meeting, or -1. */
+    private static int verb(List<String> words, int noun) {
+        for (int i = 0; i < noun; i++) {
+            String word = bare(words.get(i));
+            if (FuzzyWords.nearAny(word, "schedule", "arrange", "organise", "organize", "setup")
+                    || List.of("book", "set", "plan", "create", "add", "put", "let's", "lets", "have")
+                            .contains(word)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The meeting in the words around the kind of meeting: what stands between the verb and the
+     * kind ("a *budget* meeting", "a *45 minute* sync") and everything after it.
+     */
+    private Optional<Match> schedule(List<String> words, int noun, int verb, ZonedDateTime now) {
         int from = verb < 0 ? 0 : verb + 1;
         while (from < noun && FILLERS.contains(bare(words.get(from)))) {
             from++;
