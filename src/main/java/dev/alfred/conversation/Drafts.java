@@ -4,6 +4,7 @@ import dev.alfred.channel.Channel;
 import dev.alfred.channel.Delivery;
 import dev.alfred.channel.Inbound;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,12 +23,13 @@ import org.jspecify.annotations.Nullable;
 @Singleton
 public class Drafts {
 
-    private final Channels channels;
+    // A provider: channels need the command catalogue, whose commands need the outbox, which needs this.
+    private final Provider<Channels> channels;
     private final Clock clock;
     private final Duration interval;
     private final Map<String, String> shown = new ConcurrentHashMap<>();
 
-    Drafts(Channels channels, Clock clock, @Value("${alfred.drafts.interval:1s}") Duration interval) {
+    Drafts(Provider<Channels> channels, Clock clock, @Value("${alfred.drafts.interval:1s}") Duration interval) {
         this.channels = channels;
         this.clock = clock;
         this.interval = interval;
@@ -35,7 +37,8 @@ public class Drafts {
 
     /** A draft for the reply to {@code event}, when its channel can edit messages. */
     public Optional<Draft> open(Inbound event) {
-        return channels.find(event.bot(), event.channel())
+        return channels.get()
+                .find(event.bot(), event.channel())
                 .filter(channel -> channel.capabilities().edits())
                 .map(channel -> new Draft(channel, event));
     }

@@ -1,0 +1,239 @@
+package dev.alfred.assistant;
+
+import static dev.alfred.assistant.FakeModelServer.OPENAI;
+import static dev.alfred.testing.AlfredProperties.OWNER_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.alfred.assistant.FakeModelServer.Answer;
+import dev.alfred.channel.Inbound;
+import dev.alfred.channel.InboundSink;
+import dev.alfred.channel.Outbound;
+import dev.alfred.identity.Actor;
+import dev.alfred.identity.Role;
+import dev.alfred.testing.AlfredProperties;
+import dev.alfred.testing.ApiClient;
+import dev.alfred.testing.FakeChannel;
+import dev.alfred.testing.LinkedUsers;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * From a sentence in a chat to a row in PostgreSQL: the assistant with the real task tools, through
+ * the offline model and through a fake OpenAI model, including what it must refuse.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AssistantTasksTest implements TestPropertyProvider {
+
+    private static final FakeModelServer MODELS = start();
+
+    @Inject
+    ApplicationContext context;
+
+    @Inject
+    InboundSink inbox;
+
+    @Inject
+    FakeChannel channel;
+
+    @Inject
+    EmbeddedServer server;
+
+    private final Map<UUID, String> platformUsers = new ConcurrentHashMap<>();
+
+    @Override
+    public Map<String, String> getProperties() {
+        return AlfredProperties.fresh(
+                "alfred.test.fake-channel", "true",
+                "alfred.channels.fake.per-chat-rate", "0",
+                "alfred.channels.fake.global-rate", "0",
+                "alfred.outbox.poll", "50ms",
+                "alfred.dispatcher.poll", "50ms",
+                "alfred.assistant.openai.base-url", MODELS.url() + "/v1",
+                "alfred.assistant.openai.api-key", "test-openai-key");
+    }
+
+    @BeforeEach
+    void reset() {
+        MODELS.reset();
+        channel.reset();
+    }
+
+    @AfterAll
+    void stop() {
+        MODELS.close();
+    }
+
+    @Test
+    void theOfflineModelTurnsASentenceIntoATaskForTheNamedPerson() {
+        chain("offline");
+        Actor carol = person("Carol Jones", Role.EMPLOYEE);
+        Actor manager = person("Mia Manager", Role.MANAGER);
+
+        Outbound reply = ask(manager, "remind Carol to send the Acme invoice tomorrow at 3pm, high priority");
+
+        Map<String, Object> task = onlyTask(carol);
+        assertThat(task).containsEntry("title", "Send the Acme invoice").containsEntry("priority", "high");
+        assertThat(task).containsEntry("creatorId", manager.userId().toString());
+        ZonedDateTime due =
+                OffsetDateTime.parse(task.get("due").toString()).atZoneSameInstant(ZoneId.of("Europe/Berlin"));
+        assertThat(due.toLocalTime()).hasToString("15:00");
+        assertThat(due.toLocalDate())
+                .isEqualTo(ZonedDateTime.now(ZoneId.of("Europe/Berlin"))
+                        .toLocalDate()
+                        .plusDays(1));
+        assertThat(reply.reply().card()).isNotNull();
+        assertThat(reply.reply().card().buttons())
+                .anySatisfy(button -> assertThat(button.action()).isEqualTo("task done " + task.get("id")));
+    }
+
+    @Test
+    void aLargeModelsToolCallWithALocalTimeCreatesOneTaskInTheSpeakersZone() {
+        chain("openai:gpt-4o-mini, offline");
+        Actor dan = person("Dan Dev", Role.EMPLOYEE);
+        MODELS.script(
+                OPENAI,
+                Answer.json(FakeModelServer.openAiToolCall(
+                        "call_1",
+                        "create_task",
+                        "{\"title\":\"Call Acme\",\"due\":\"2026-12-01T15:00:00\",\"priority\":\"urgent\"}",
+                        300,
+                        30)),
+                Answer.json(FakeModelServer.openAiText("Done: *Call Acme* is on your list for 1 December.", 350, 12)));
+
+        Outbound reply = ask(dan, "I need to call Acme on the first of December at 3pm, it's urgent");
+
+        assertThat(reply.reply().text()).isEqualTo("Done: *Call Acme* is on your list for 1 December.");
+        Map<String, Object> task = onlyTask(dan);
+        assertThat(task).containsEntry("title", "Call Acme").containsEntry("priority", "urgent");
+        assertThat(OffsetDateTime.parse(task.get("due").toString()).toInstant())
+                .as("15:00 in the speaker's zone, Berlin")
+                .hasToString("2026-12-01T14:00:00Z");
+        assertThat(MODELS.requests(OPENAI).getFirst().body())
+                .contains("\"create_task\"")
+                .doesNotContain("reassign_task");
+    }
+
+    @Test
+    void anotherTenantsTaskIdIsNotFoundAndNothingChanges() {
+        chain("openai:gpt-4o-mini, offline");
+        ApiClient.Response acme = api().post("/api/v1/tenants", OWNER_KEY, "{\"name\": \"Other Corp\"}");
+        String otherKey = acme.get("apiKey");
+        ApiClient.Response foreign = api().post("/api/v1/tasks", otherKey, "{\"title\":\"Secret plan\"}");
+        assertThat(foreign.status()).as(foreign.body()).isEqualTo(201);
+        String foreignId = foreign.json().get("id").toString();
+        Actor eve = person("Eve", Role.EMPLOYEE);
+        MODELS.script(
+                OPENAI,
+                Answer.json(FakeModelServer.openAiToolCall(
+                        "call_x", "update_task_status", "{\"taskId\":" + foreignId + ",\"status\":\"done\"}", 50, 5)),
+                Answer.json(FakeModelServer.openAiText("Marked it done!", 60, 5)));
+
+        String text = ask(eve, "mark task " + foreignId + " done").reply().text();
+
+        assertThat(text).startsWith("Task " + foreignId + " not found.");
+        assertThat(api().get("/api/v1/tasks/" + foreignId, otherKey).json()).containsEntry("status", "open");
+        assertThat(api().get("/api/v1/audit?action=assistant.tool.failed", OWNER_KEY)
+                        .list())
+                .anySatisfy(
+                        entry -> assertThat(entry.get("newValue").toString()).contains("update_task_status"));
+    }
+
+    @Test
+    void reassigningWithoutTasksAssignIsRefusedByAlfredItself() {
+        chain("openai:gpt-4o-mini, offline");
+        Actor eve = person("Eve Two", Role.EMPLOYEE);
+        ApiClient.Response own = api().post("/api/v1/tasks", OWNER_KEY, "{\"title\":\"Owner's task\"}");
+        String id = own.json().get("id").toString();
+        MODELS.script(
+                OPENAI,
+                Answer.json(FakeModelServer.openAiToolCall(
+                        "call_r", "reassign_task", "{\"taskId\":" + id + ",\"assignee\":\"Eve Two\"}", 50, 5)),
+                Answer.json(FakeModelServer.openAiText("Reassigned.", 60, 5)));
+
+        String text = ask(eve, "give task " + id + " to me").reply().text();
+
+        assertThat(text).startsWith("Sorry, you are not allowed to do that (not allowed: tasks.assign).");
+        assertThat(api().get("/api/v1/tasks/" + id, OWNER_KEY).json().get("assigneeId"))
+                .isNotEqualTo(eve.userId().toString());
+        assertThat(api().get("/api/v1/audit?action=assistant.tool.refused", OWNER_KEY)
+                        .list())
+                .anySatisfy(entry -> assertThat(entry).containsEntry("feature", "tasks.assign"));
+    }
+
+    private Map<String, Object> onlyTask(Actor assignee) {
+        List<Map<String, Object>> tasks = api().get("/api/v1/tasks?assigneeId=" + assignee.userId(), OWNER_KEY)
+                .list();
+        assertThat(tasks).hasSize(1);
+        return tasks.getFirst();
+    }
+
+    private Actor person(String name, Role role) {
+        String platformUser = "p-" + UUID.randomUUID();
+        Actor actor = LinkedUsers.link(context, FakeChannel.NAME, platformUser, name, role);
+        api().patch("/api/v1/users/" + actor.userId(), OWNER_KEY, "{\"timezone\":\"Europe/Berlin\"}");
+        platformUsers.put(actor.userId(), platformUser);
+        return actor;
+    }
+
+    private Outbound ask(Actor actor, String text) {
+        String eventId = UUID.randomUUID().toString();
+        inbox.accept(new Inbound(
+                "alfred",
+                FakeChannel.NAME,
+                eventId,
+                null,
+                "chat-" + eventId,
+                platformUsers.get(actor.userId()),
+                actor.name(),
+                Inbound.Kind.TEXT,
+                text,
+                Map.of("event", eventId)));
+        return await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> channel.delivered().stream()
+                                .map(FakeChannel.Attempt::message)
+                                .filter(message ->
+                                        eventId.equals(message.replyAddress().get("event")))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private void chain(String chain) {
+        ApiClient.Response response =
+                api().put("/api/v1/assistant/settings", OWNER_KEY, "{\"chain\":\"" + chain + "\"}");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+    }
+
+    private ApiClient api() {
+        return new ApiClient(server.getURI());
+    }
+
+    private static FakeModelServer start() {
+        try {
+            return new FakeModelServer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
