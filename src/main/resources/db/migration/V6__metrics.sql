@@ -25,7 +25,17 @@ create table metrics_subscription (
     discount_forever boolean not null,
     trial_end        date,
     start_date       date not null,
-    end_date         date
+    end_date         date,
+    -- Normalised once when a row is stored, so that a recompute only adds and sorts:
+    -- the monthly amount (a finite discount does not lower MRR, a forever one does), the first
+    -- month it counts in (started and out of trial by the month's last day) and the first month it
+    -- no longer counts in (the month of end_date: it must end after a month's last day to count).
+    mrr              numeric generated always as (
+        amount * quantity * case when discount_forever then 100 - discount_pct else 100 end
+            / case billing_interval when 'month' then 100 when 'quarter' then 300 else 1200 end) stored,
+    counts_from      date generated always as (
+        date_trunc('month', greatest(start_date, coalesce(trial_end, start_date))::timestamp)::date) stored,
+    counts_until     date generated always as (date_trunc('month', end_date::timestamp)::date) stored
 );
 create index metrics_subscription_tenant on metrics_subscription (tenant_id);
 

@@ -23,17 +23,28 @@ class Recompute {
 
     private final JdbcOperations jdbc;
     private final String statement;
+    private final String workMem;
 
-    Recompute(JdbcOperations jdbc, @Value("${alfred.metrics.churn-months:6}") int churnMonths) {
+    Recompute(
+            JdbcOperations jdbc,
+            @Value("${alfred.metrics.churn-months:6}") int churnMonths,
+            @Value("${alfred.metrics.work-mem:256MB}") String workMem) {
         if (churnMonths < 1 || churnMonths > 36) {
             throw new IllegalArgumentException("alfred.metrics.churn-months must be between 1 and 36");
         }
+        if (!workMem.matches("\\d{1,7}(kB|MB|GB)")) {
+            throw new IllegalArgumentException(
+                    "alfred.metrics.work-mem is a PostgreSQL size such as 256MB: " + workMem);
+        }
         this.jdbc = jdbc;
+        this.workMem = workMem;
         this.statement = load().replace("{churn_months}", Integer.toString(churnMonths));
     }
 
     /** Replaces the tenant's computed values with ones for every month up to {@code current}. */
     void run(UUID tenantId, YearMonth current) {
+        // The per-customer sorts fit in memory instead of spilling to disk; only for this transaction.
+        jdbc.prepareStatement("SET LOCAL work_mem = '" + workMem + "'", set -> set.execute());
         jdbc.prepareStatement("DELETE FROM metrics_value WHERE tenant_id = ?", delete -> {
             delete.setObject(1, tenantId);
             return delete.executeUpdate();

@@ -4,78 +4,82 @@ INSERT INTO metrics_value (tenant_id, key, period, channel, value, note)
 WITH params AS (
     SELECT CAST(? AS uuid) AS t, CAST(? AS date) AS hi
 ),
--- A subscription's MRR counts from the month in which it has started and left its trial up to the
--- month before the one containing end_date (it must end after a month's last day to count in it).
-sub AS MATERIALIZED (
-    SELECT s.customer_id,
-           date_trunc('month', greatest(s.start_date, coalesce(s.trial_end, s.start_date)))::date AS first_m,
-           date_trunc('month', s.end_date)::date AS stop_m,
-           s.amount * s.quantity
-               / CASE s.billing_interval WHEN 'month' THEN 1 WHEN 'quarter' THEN 3 ELSE 12 END
-               * CASE WHEN s.discount_forever THEN 1 - s.discount_pct / 100 ELSE 1 END AS mrr
+-- Changes of each customer's MRR, two per subscription: +mrr in the first month it counts in,
+-- -mrr in the first month it no longer counts in (both normalised when the row was stored). Each
+-- customer's MRR series is the running sum of its changes. Customer ids sort by bytes
+-- (COLLATE "C"): grouping only needs some order, and this one is much cheaper.
+delta AS (
+    SELECT s.customer_id COLLATE "C" AS customer_id, s.counts_from AS m, s.mrr AS d, coalesce(s.channel, '') AS channel
     FROM metrics_subscription s, params p
-    WHERE s.tenant_id = p.t
-),
--- Changes of each customer's MRR: the whole series is a running sum of these.
-delta AS MATERIALIZED (
-    SELECT customer_id, first_m AS m, mrr AS d FROM sub WHERE mrr > 0 AND (stop_m IS NULL OR stop_m > first_m)
+    WHERE s.tenant_id = p.t AND s.mrr > 0 AND (s.counts_until IS NULL OR s.counts_until > s.counts_from)
     UNION ALL
-    SELECT customer_id, stop_m, -mrr FROM sub WHERE mrr > 0 AND stop_m > first_m
+    SELECT s.customer_id COLLATE "C", s.counts_until, -s.mrr, NULL
+    FROM metrics_subscription s, params p
+    WHERE s.tenant_id = p.t AND s.mrr > 0 AND s.counts_until > s.counts_from
 ),
+-- A customer's acquisition channel is that of the subscription that first gave them MRR (the
+-- alphabetically first one when several start in that month).
 level AS (
-    SELECT customer_id, m, sum(sum(d)) OVER (PARTITION BY customer_id ORDER BY m) AS mrr
+    SELECT customer_id, m, sum(sum(d)) OVER (PARTITION BY customer_id ORDER BY m) AS mrr, min(channel) AS channel
     FROM delta
     GROUP BY customer_id, m
 ),
-change AS MATERIALIZED (
-    SELECT customer_id, m, mrr,
-           coalesce(lag(mrr) OVER w, 0) AS prev,
-           coalesce(bool_or(mrr > 0) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), false) AS had
-    FROM level
-    WINDOW w AS (PARTITION BY customer_id ORDER BY m)
+-- Each change is one movement: a customer's first change is their first month with MRR (a
+-- subscription cannot end in the month it starts counting), so it is new business; a later change
+-- from zero is a reactivation.
+change AS (
+    SELECT m, mrr, prev, channel,
+           CASE WHEN prev = 0 AND mrr > 0 THEN CASE WHEN first THEN 'new' ELSE 'reactivation' END
+                WHEN prev > 0 AND mrr = 0 THEN 'churn'
+                WHEN mrr > prev THEN 'expansion'
+                WHEN mrr < prev THEN 'contraction' END AS kind
+    FROM (SELECT m, mrr, channel, coalesce(lag(mrr) OVER w, 0) AS prev, lag(mrr) OVER w IS NULL AS first
+          FROM level
+          WINDOW w AS (PARTITION BY customer_id ORDER BY m)) c
+),
+-- Movements per month, kind and (for new customers) acquisition channel.
+moves AS MATERIALIZED (
+    SELECT m, kind, CASE WHEN kind = 'new' THEN channel END AS channel, sum(abs(mrr - prev)) AS amount, count(*) AS n
+    FROM change
+    WHERE kind IS NOT NULL
+    GROUP BY 1, 2, 3
 ),
 mov AS (
     SELECT m,
-           coalesce(sum(mrr) FILTER (WHERE prev = 0 AND mrr > 0 AND NOT had), 0) AS new_mrr,
-           coalesce(sum(mrr - prev) FILTER (WHERE prev > 0 AND mrr > prev), 0) AS expansion,
-           coalesce(sum(prev - mrr) FILTER (WHERE prev > 0 AND mrr > 0 AND mrr < prev), 0) AS contraction,
-           coalesce(sum(prev) FILTER (WHERE prev > 0 AND mrr = 0), 0) AS churned,
-           coalesce(sum(mrr) FILTER (WHERE prev = 0 AND mrr > 0 AND had), 0) AS reactivation,
-           count(*) FILTER (WHERE prev = 0 AND mrr > 0 AND NOT had) AS new_customers,
-           count(*) FILTER (WHERE prev > 0 AND mrr = 0) AS churned_customers,
-           count(*) FILTER (WHERE prev = 0 AND mrr > 0) - count(*) FILTER (WHERE prev > 0 AND mrr = 0) AS paying_delta,
-           sum(mrr - prev) AS mrr_delta
-    FROM change
+           coalesce(sum(amount) FILTER (WHERE kind = 'new'), 0) AS new_mrr,
+           coalesce(sum(amount) FILTER (WHERE kind = 'expansion'), 0) AS expansion,
+           coalesce(sum(amount) FILTER (WHERE kind = 'contraction'), 0) AS contraction,
+           coalesce(sum(amount) FILTER (WHERE kind = 'churn'), 0) AS churned,
+           coalesce(sum(amount) FILTER (WHERE kind = 'reactivation'), 0) AS reactivation,
+           coalesce(sum(n) FILTER (WHERE kind = 'new'), 0) AS new_customers,
+           coalesce(sum(n) FILTER (WHERE kind = 'churn'), 0) AS churned_customers,
+           coalesce(sum(n) FILTER (WHERE kind IN ('new', 'reactivation')), 0)
+               - coalesce(sum(n) FILTER (WHERE kind = 'churn'), 0) AS paying_delta,
+           coalesce(sum(CASE WHEN kind IN ('churn', 'contraction') THEN -amount ELSE amount END), 0) AS mrr_delta
+    FROM moves
     GROUP BY m
 ),
--- A customer's acquisition channel is the channel of their earliest subscription.
-first_channel AS (
-    SELECT DISTINCT ON (s.customer_id) s.customer_id, coalesce(s.channel, '') AS channel
-    FROM metrics_subscription s, params p
-    WHERE s.tenant_id = p.t
-    ORDER BY s.customer_id, s.start_date, s.row_no
-),
 new_by_channel AS (
-    SELECT c.m, f.channel, count(*) AS n
-    FROM change c JOIN first_channel f USING (customer_id)
-    WHERE c.prev = 0 AND c.mrr > 0 AND NOT c.had
-    GROUP BY c.m, f.channel
+    SELECT m, channel, sum(n) AS n
+    FROM moves
+    WHERE kind = 'new'
+    GROUP BY m, channel
 ),
 expense AS MATERIALIZED (
-    SELECT date_trunc('month', e.spent_on)::date AS m, coalesce(e.channel, '') AS channel, sum(e.amount) AS amount
+    SELECT date_trunc('month', e.spent_on::timestamp)::date AS m, coalesce(e.channel, '') AS channel, sum(e.amount) AS amount
     FROM metrics_expense e, params p
     WHERE e.tenant_id = p.t AND e.category IN ('sales', 'marketing')
     GROUP BY 1, 2
 ),
 completed AS MATERIALIZED (
-    SELECT date_trunc('quarter', pr.completed_date)::date AS q, pr.value
+    SELECT date_trunc('quarter', pr.completed_date::timestamp)::date AS q, pr.value
     FROM metrics_project pr, params p
     WHERE pr.tenant_id = p.t AND pr.status = 'completed' AND pr.completed_date IS NOT NULL
 ),
 months AS (
     SELECT generate_series(b.lo, p.hi, interval '1 month')::date AS m
     FROM params p,
-         (SELECT least((SELECT min(m) FROM delta), (SELECT min(m) FROM expense),
+         (SELECT least((SELECT min(m) FROM mov), (SELECT min(m) FROM expense),
                        (SELECT min(q) FROM completed)) AS lo) b
     WHERE b.lo IS NOT NULL
 ),
