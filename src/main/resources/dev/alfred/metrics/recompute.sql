@@ -17,12 +17,21 @@ delta AS (
     FROM metrics_subscription s, params p
     WHERE s.tenant_id = p.t AND s.mrr > 0 AND s.counts_until > s.counts_from
 ),
--- A customer's acquisition channel is that of the subscription that first gave them MRR (the
--- alphabetically first one when several start in that month).
-level AS (
-    SELECT customer_id, m, sum(sum(d)) OVER (PARTITION BY customer_id ORDER BY m) AS mrr, min(channel) AS channel
+-- Each customer's MRR at the end of every month in which it changed: the running sum of the
+-- changes (RANGE frame: a month's changes all count), keeping one row per month. One sort by
+-- customer and month feeds every window function below. A customer's acquisition channel is that
+-- of the subscription that first gave them MRR (the alphabetically first one when several start
+-- in that month).
+running AS (
+    SELECT customer_id, m,
+           sum(d) OVER w AS mrr,
+           lead(m) OVER w AS next_m,
+           min(channel) OVER (PARTITION BY customer_id, m) AS channel
     FROM delta
-    GROUP BY customer_id, m
+    WINDOW w AS (PARTITION BY customer_id ORDER BY m)
+),
+level AS (
+    SELECT customer_id, m, mrr, channel FROM running WHERE next_m IS DISTINCT FROM m
 ),
 -- Each change is one movement: a customer's first change is their first month with MRR (a
 -- subscription cannot end in the month it starts counting), so it is new business; a later change
