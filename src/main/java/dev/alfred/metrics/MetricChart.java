@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -36,12 +38,12 @@ final class MetricChart {
                 .yAxisTitle(
                         metric.unit() == Metric.Unit.MONEY
                                 ? unit
-                                : metric.unit().name().toLowerCase(java.util.Locale.ROOT))
+                                : metric.unit().name().toLowerCase(Locale.ROOT))
                 .build();
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setDatePattern(metric.quarterly() ? "yyyy-MM" : "MMM yy");
-        chart.getStyler().setTimezone(java.util.TimeZone.getTimeZone("UTC"));
+        chart.getStyler().setTimezone(TimeZone.getTimeZone("UTC"));
         if (!x.isEmpty()) {
             XYSeries series = chart.addSeries(metric.key(), x, y);
             series.setMarker(SeriesMarkers.CIRCLE);

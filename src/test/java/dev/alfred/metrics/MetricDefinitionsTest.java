@@ -10,6 +10,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class MetricDefinitionsTest implements TestPropertyProvider {
     private void upload(String tab, String csv) {
         ApiClient.Response response = api.send("POST", "/api/v1/metrics/import/" + tab, OWNER_KEY, csv, "text/csv");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        assertThat(response.json().get("errors")).as(response.body()).isEqualTo(java.util.List.of());
+        assertThat(response.json().get("errors")).as(response.body()).isEqualTo(List.of());
     }
 
     private BigDecimal value(String key, String period) {

@@ -10,6 +10,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -130,8 +131,7 @@ class MetricsAccessTest implements TestPropertyProvider {
                 .containsEntry("manualNote", "board deck figure")
                 .containsEntry("enteredBy", "Owner");
         assertThat(history.get(1).get("value").toString()).isEqualTo("555.5");
-        assertThat(new java.math.BigDecimal(history.get(1).get("computed").toString()))
-                .isEqualByComparingTo("540");
+        assertThat(new BigDecimal(history.get(1).get("computed").toString())).isEqualByComparingTo("540");
         assertThat(history.get(0)).containsEntry("source", "computed");
 
         assertThat(api.post("/api/v1/metrics/manual-entry", OWNER_KEY, """

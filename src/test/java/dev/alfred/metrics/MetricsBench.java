@@ -11,9 +11,12 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.sql.Connection;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -41,8 +44,7 @@ class MetricsBench {
                     sheets.uri().toString(),
                     "alfred.jobs.enabled",
                     "false");
-            try (ApplicationContext context =
-                    ApplicationContext.run(new java.util.HashMap<String, Object>(properties))) {
+            try (ApplicationContext context = ApplicationContext.run(new HashMap<String, Object>(properties))) {
                 UUID tenant = context.getBean(ApiKeyService.class)
                         .authenticate(AlfredProperties.OWNER_KEY)
                         .orElseThrow()
@@ -78,7 +80,7 @@ class MetricsBench {
                 SheetStore store = context.getBean(SheetStore.class);
                 SyncRuns syncRuns = context.getBean(SyncRuns.class);
                 tx.executeWrite(status -> {
-                    store.save(tenant, new SheetStore.Sheet("bench-spreadsheet-id", java.util.Map.of(), "daily"));
+                    store.save(tenant, new SheetStore.Sheet("bench-spreadsheet-id", Map.of(), "daily"));
                     return null;
                 });
                 List<Double> syncs = new ArrayList<>();
@@ -156,8 +158,8 @@ class MetricsBench {
                 "trial_end",
                 "start_date",
                 "end_date"));
-        long first = java.time.LocalDate.of(2024, 12, 1).toEpochDay()
-                - java.time.LocalDate.of(1899, 12, 30).toEpochDay();
+        long first = LocalDate.of(2024, 12, 1).toEpochDay()
+                - LocalDate.of(1899, 12, 30).toEpochDay();
         for (int i = 0; i < count; i++) {
             long start = first + random.nextInt(720);
             rows.add(List.of(

@@ -21,10 +21,13 @@ import dev.alfred.testing.FakeChannel;
 import dev.alfred.testing.LinkedUsers;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -194,11 +197,11 @@ class MetricsChatTest implements TestPropertyProvider {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private ToolResult call(AssistantTool tool, Map<String, Object> arguments, ToolCaller caller) {
         try {
-            var json = context.getBean(io.micronaut.json.JsonMapper.class);
+            var json = context.getBean(JsonMapper.class);
             Object input = json.readValue(json.writeValueAsBytes(arguments), Argument.of(tool.inputType()));
             return tool.call((Record) input, caller);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
