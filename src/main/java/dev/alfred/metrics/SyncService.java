@@ -142,6 +142,7 @@ public class SyncService {
         Tab tab = Tab.of(tabKey);
         ParsedTab parsed = TabParser.parse(tab, CsvReader.read(new String(csv, StandardCharsets.UTF_8)));
         tx.executeWrite(status -> {
+            tabs.lock(actor.tenantId());
             SyncRun run = runs.start(actor.tenantId(), "csv");
             tabs.replace(actor.tenantId(), parsed);
             recompute.run(actor.tenantId(), currentMonth(actor.tenantId()));
@@ -186,6 +187,7 @@ public class SyncService {
             Map<String, Integer> counts = new LinkedHashMap<>();
             List<SyncError> errors = new ArrayList<>();
             tx.executeWrite(status -> {
+                tabs.lock(tenantId);
                 for (ParsedTab each : parsed) {
                     tabs.replace(tenantId, each);
                     counts.put(each.tab().key(), each.rows().size());

@@ -18,6 +18,17 @@ class TabStore {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Makes the caller's transaction the only one changing the tenant's metrics data until it ends:
+     * two replacements at once would each keep the other's new rows.
+     */
+    void lock(UUID tenantId) {
+        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended('metrics:' || ?, 0))", select -> {
+            select.setString(1, tenantId.toString());
+            return select.execute();
+        });
+    }
+
     void replace(UUID tenantId, ParsedTab parsed) {
         Tab tab = parsed.tab();
         jdbc.prepareStatement("DELETE FROM " + tab.table() + " WHERE tenant_id = ?", delete -> {

@@ -2,16 +2,26 @@ package dev.alfred.metrics;
 
 import static dev.alfred.testing.AlfredProperties.OWNER_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.alfred.identity.ApiKeyService;
 import dev.alfred.testing.AlfredProperties;
 import dev.alfred.testing.ApiClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -23,6 +33,15 @@ class MetricDefinitionsTest implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    ApiKeyService keys;
+
+    @Inject
+    TabStore tabs;
+
+    @Inject
+    TransactionOperations<Connection> tx;
 
     ApiClient api;
 
@@ -156,5 +175,31 @@ class MetricDefinitionsTest implements TestPropertyProvider {
         assertThat(api.get("/api/v1/metrics/customer_churn_rate?period=2026-03", OWNER_KEY)
                         .get("unit"))
                 .isEqualTo("rate");
+    }
+
+    @Test
+    void an_import_waits_while_another_change_of_the_tenants_data_is_under_way() throws Exception {
+        UUID tenant = keys.authenticate(OWNER_KEY).orElseThrow().tenantId();
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (var executor = Executors.newFixedThreadPool(2)) {
+            Future<?> holder = executor.submit(() -> tx.executeWrite(status -> {
+                tabs.lock(tenant);
+                locked.countDown();
+                try {
+                    return release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<ApiClient.Response> imported = executor.submit(() -> api.send(
+                    "POST", "/api/v1/metrics/import/subscriptions", OWNER_KEY, WorkedCases.SUBSCRIPTIONS, "text/csv"));
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !imported.isDone());
+            release.countDown();
+            assertThat(imported.get(20, TimeUnit.SECONDS).status()).isEqualTo(200);
+            holder.get(20, TimeUnit.SECONDS);
+        }
+        assertThat(value("mrr", "2026-01")).isEqualByComparingTo(n("580"));
     }
 }
