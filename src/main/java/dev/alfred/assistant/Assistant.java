@@ -134,8 +134,6 @@ class Assistant implements FreeTextResponder {
                                 .orElse(false));
         if (changedNothing && answer.outcomes().stream().allMatch(outcome -> outcome.notice() == null)) {
             cache.store(actor.tenantId(), key, reply);
-        } else if (!changedNothing) {
-            dataVersions.bump(actor.tenantId());
         }
         return reply;
     }

@@ -7,8 +7,9 @@ import java.util.UUID;
 
 /**
  * A counter per tenant that moves whenever data the assistant reads changes, so that a cached
- * answer over older data is never served. Writing tools move it; so do database triggers on the
- * feature tables (tasks, meetings, metrics), which catch writes through commands and the API too.
+ * answer over older data is never served. Database triggers on the feature tables (tasks,
+ * meetings, metric values) move it, whoever writes: a tool, a command, the API or a sync. A
+ * feature whose data the assistant reads adds the same triggers to its tables.
  */
 @Singleton
 class DataVersions {
@@ -25,15 +26,6 @@ class DataVersions {
             try (ResultSet row = statement.executeQuery()) {
                 return row.next() ? row.getLong(1) : 0L;
             }
-        });
-    }
-
-    void bump(UUID tenantId) {
-        jdbc.prepareStatement("""
-                INSERT INTO tenant_data_version (tenant_id, version) VALUES (?, 1)
-                ON CONFLICT (tenant_id) DO UPDATE SET version = tenant_data_version.version + 1""", statement -> {
-            statement.setObject(1, tenantId);
-            return statement.executeUpdate();
         });
     }
 }

@@ -40,6 +40,11 @@ class ListMeetingsTool implements AssistantTool<ListMeetingsTool.Input> {
     }
 
     @Override
+    public boolean readOnly() {
+        return true;
+    }
+
+    @Override
     public Class<Input> inputType() {
         return Input.class;
     }

@@ -183,6 +183,11 @@ class MetricTools {
             }
 
             @Override
+            public boolean readOnly() {
+                return true;
+            }
+
+            @Override
             public ToolResult call(I input, ToolCaller caller) {
                 return call.call(input, caller);
             }

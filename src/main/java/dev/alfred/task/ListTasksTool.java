@@ -43,6 +43,11 @@ class ListTasksTool implements AssistantTool<ListTasksTool.Input> {
     }
 
     @Override
+    public boolean readOnly() {
+        return true;
+    }
+
+    @Override
     public Class<Input> inputType() {
         return Input.class;
     }

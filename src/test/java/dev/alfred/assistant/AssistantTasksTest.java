@@ -19,9 +19,11 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -178,6 +180,35 @@ class AssistantTasksTest implements TestPropertyProvider {
         assertThat(api().get("/api/v1/audit?action=assistant.tool.refused", OWNER_KEY)
                         .list())
                 .anySatisfy(entry -> assertThat(entry).containsEntry("feature", "tasks.assign"));
+    }
+
+    @Test
+    void aCachedAnswerIsNotServedOnceTheDataItWasAboutChanged() {
+        chain("offline");
+        Actor fay = person("Fay Fields", Role.EMPLOYEE);
+        String before = ask(fay, "show my tasks").reply().text();
+        assertThat(cachedAnswers(fay)).as("the reading answer was cached").isEqualTo(1);
+        assertThat(ask(fay, "show my tasks").reply().text()).isEqualTo(before);
+
+        ApiClient.Response created = api().post(
+                        "/api/v1/tasks",
+                        OWNER_KEY,
+                        "{\"title\":\"Water the plants\",\"assigneeId\":\"" + fay.userId() + "\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        assertThat(ask(fay, "show my tasks").reply().text()).contains("Water the plants");
+    }
+
+    private long cachedAnswers(Actor actor) {
+        TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
+        return tx.executeRead(status -> context.getBean(io.micronaut.data.jdbc.runtime.JdbcOperations.class)
+                .prepareStatement("SELECT count(*) FROM assistant_cache WHERE tenant_id = ?", statement -> {
+                    statement.setObject(1, actor.tenantId());
+                    try (var rows = statement.executeQuery()) {
+                        rows.next();
+                        return rows.getLong(1);
+                    }
+                }));
     }
 
     private Map<String, Object> onlyTask(Actor assignee) {
