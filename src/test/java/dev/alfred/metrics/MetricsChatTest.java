@@ -99,6 +99,14 @@ class MetricsChatTest implements TestPropertyProvider {
     }
 
     private Reply ask(String user, String command) {
+        return send(user, Inbound.Kind.COMMAND, command);
+    }
+
+    private Reply say(String user, String text) {
+        return send(user, Inbound.Kind.TEXT, text);
+    }
+
+    private Reply send(String user, Inbound.Kind kind, String command) {
         String chat = "chat-" + UUID.randomUUID();
         inbox.accept(new Inbound(
                 "alfred",
@@ -108,7 +116,7 @@ class MetricsChatTest implements TestPropertyProvider {
                 chat,
                 user,
                 user,
-                Inbound.Kind.COMMAND,
+                kind,
                 command,
                 Map.of()));
         await().until(() ->
@@ -132,6 +140,15 @@ class MetricsChatTest implements TestPropertyProvider {
                 .contains("churn 100.00 USD");
         assertThat(reply.card()).isNotNull();
         assertThat(reply.card().fields()).extracting(Reply.Field::label).contains("Net new");
+    }
+
+    @Test
+    void the_assistant_answers_a_metric_question_through_the_tools() {
+        assertThat(say("reader", "what was our MRR in 2026-03?").text()).contains("540.00 USD");
+        Reply refused = say("outsider", "what was our MRR in 2026-03?");
+        assertThat(refused.text())
+                .startsWith("Sorry, you are not allowed to do that (not allowed: metrics.mrr.view).")
+                .doesNotContain("540");
     }
 
     @Test
