@@ -52,6 +52,11 @@ class AssistantBench {
             Actor employee = LinkedUsers.link(context, "console", "bench-employee", "Bob", Role.EMPLOYEE);
             tokens(context, List.of(employee, manager, ceo));
             overhead(context, employee);
+            long tasks = tasksOf(context, employee);
+            if (tasks < TURNS) {
+                throw new IllegalStateException(
+                        "only " + tasks + " tasks were created: the turns did not take the tool path");
+            }
         }
     }
 
@@ -160,6 +165,18 @@ class AssistantBench {
             }
         }
         return latencies;
+    }
+
+    private static long tasksOf(ApplicationContext context, Actor actor) {
+        TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
+        return tx.executeRead(status -> context.getBean(JdbcOperations.class)
+                .prepareStatement("SELECT count(*) FROM task WHERE assignee_id = ?", statement -> {
+                    statement.setObject(1, actor.userId());
+                    try (var rows = statement.executeQuery()) {
+                        rows.next();
+                        return rows.getLong(1);
+                    }
+                }));
     }
 
     private static Inbound event(String text) {
