@@ -7,15 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.alfred.assistant.FakeModelServer.Answer;
-import dev.alfred.channel.Inbound;
 import dev.alfred.channel.InboundSink;
 import dev.alfred.channel.Outbound;
 import dev.alfred.identity.Actor;
 import dev.alfred.identity.Role;
-import dev.alfred.testing.AlfredProperties;
 import dev.alfred.testing.ApiClient;
 import dev.alfred.testing.FakeChannel;
-import dev.alfred.testing.LinkedUsers;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -25,11 +22,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,8 +40,7 @@ import org.junit.jupiter.api.TestInstance;
 class AssistantProvidersTest implements TestPropertyProvider {
 
     private static final FakeModelServer MODELS = start();
-    private static final AtomicInteger CHATS = new AtomicInteger();
-    private final Map<UUID, String> platformUsers = new java.util.concurrent.ConcurrentHashMap<>();
+    private AssistantChat chat;
 
     @Inject
     ApplicationContext context;
@@ -62,24 +56,13 @@ class AssistantProvidersTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(AlfredProperties.fresh(
-                "alfred.test.fake-channel", "true",
-                "alfred.test.assistant-tools", "true",
-                "alfred.channels.fake.per-chat-rate", "0",
-                "alfred.channels.fake.global-rate", "0",
-                "alfred.outbox.poll", "50ms",
-                "alfred.dispatcher.poll", "50ms",
-                "alfred.assistant.openai.base-url", MODELS.url() + "/v1",
-                "alfred.assistant.openai.api-key", "test-openai-key",
-                "alfred.assistant.anthropic.base-url", MODELS.url(),
-                "alfred.assistant.anthropic.api-key", "test-anthropic-key",
-                "alfred.assistant.backoff", "10ms",
-                "alfred.assistant.daily-messages-by-role.agent", "2"));
-        return properties;
+        return AssistantChat.properties(
+                MODELS, "alfred.test.assistant-tools", "true", "alfred.assistant.daily-messages-by-role.agent", "2");
     }
 
     @BeforeEach
     void reset() {
+        chat = new AssistantChat(context);
         MODELS.reset();
         channel.reset();
         TestTools.NOTES.clear();
@@ -94,7 +77,7 @@ class AssistantProvidersTest implements TestPropertyProvider {
 
     @Test
     void aToolCallRunsOnceAndItsResultGoesBackToTheModel() {
-        Actor bob = person("bob-", "Bob", Role.EMPLOYEE);
+        Actor bob = chat.person("Bob", Role.EMPLOYEE);
         MODELS.script(
                 OPENAI,
                 Answer.json(FakeModelServer.openAiToolCall(
@@ -126,7 +109,7 @@ class AssistantProvidersTest implements TestPropertyProvider {
 
     @Test
     void aStreamedAnswerGrowsInADraftThatTheFinalReplyReplacesAndItsUsageIsRecorded() {
-        Actor bob = person("bob-", "Bob", Role.EMPLOYEE);
+        Actor bob = chat.person("Bob", Role.EMPLOYEE);
         channel.edits(true);
         MODELS.script(
                 OPENAI, Answer.stream(FakeModelServer.openAiStream(List.of("Our MRR ", "grew ", "by 4%."), 70, 9)));
@@ -154,7 +137,7 @@ class AssistantProvidersTest implements TestPropertyProvider {
 
     @Test
     void anthropicStreamsToo() {
-        Actor bob = person("bob-", "Bob", Role.EMPLOYEE);
+        Actor bob = chat.person("Bob", Role.EMPLOYEE);
         channel.edits(true);
         settings("{\"chain\":\"anthropic:claude-haiku-4-5, offline\"}");
         MODELS.script(
@@ -175,7 +158,7 @@ class AssistantProvidersTest implements TestPropertyProvider {
 
     @Test
     void aRateLimitAndAServerErrorAreRetriedOnTheSameProvider() {
-        Actor bob = person("bob-", "Bob", Role.EMPLOYEE);
+        Actor bob = chat.person("Bob", Role.EMPLOYEE);
         MODELS.script(
                 OPENAI,
                 Answer.status(429, Map.of("Retry-After", "0")),
@@ -189,7 +172,7 @@ class AssistantProvidersTest implements TestPropertyProvider {
 
     @Test
     void aFailingProviderFallsBackToTheNextOneInTheChain() {
-        Actor bob = person("bob-", "Bob", Role.EMPLOYEE);
+        Actor bob = chat.person("Bob", Role.EMPLOYEE);
         MODELS.script(OPENAI, Answer.status(500, Map.of()), Answer.status(500, Map.of()), Answer.status(500, Map.of()));
         MODELS.script(
                 ANTHROPIC,
@@ -211,7 +194,7 @@ class AssistantProvidersTest implements TestPropertyProvider {
 
     @Test
     void whenEveryProviderFailsTheOfflineModelAnswers() {
-        Actor bob = person("bob-", "Bob", Role.EMPLOYEE);
+        Actor bob = chat.person("Bob", Role.EMPLOYEE);
         MODELS.script(OPENAI, Answer.status(401, Map.of()));
         MODELS.script(ANTHROPIC, Answer.status(401, Map.of()));
 
@@ -222,7 +205,7 @@ class AssistantProvidersTest implements TestPropertyProvider {
 
     @Test
     void aToolThePersonMayNotUseNeverRunsAndTheRefusalIsToldAndAudited() {
-        Actor bob = person("bob-", "Bob", Role.EMPLOYEE);
+        Actor bob = chat.person("Bob", Role.EMPLOYEE);
         MODELS.script(
                 OPENAI,
                 Answer.json(FakeModelServer.openAiToolCall("call_9", "assign_note", "{\"assignee\":\"Carol\"}", 50, 5)),
@@ -243,7 +226,7 @@ class AssistantProvidersTest implements TestPropertyProvider {
 
     @Test
     void argumentsThatDoNotFitTheToolAreRefusedBeforeItRuns() {
-        Actor bob = person("bob-", "Bob", Role.EMPLOYEE);
+        Actor bob = chat.person("Bob", Role.EMPLOYEE);
         MODELS.script(
                 OPENAI,
                 Answer.json(FakeModelServer.openAiToolCall(
@@ -257,7 +240,7 @@ class AssistantProvidersTest implements TestPropertyProvider {
 
     @Test
     void theDailyMessageLimitStopsTheAssistantButNotCommands() {
-        Actor agent = person("agent-", "Ann", Role.AGENT);
+        Actor agent = chat.person("Ann", Role.AGENT);
         settings("{\"chain\":\"offline\"}");
 
         ask(agent, "note one");
@@ -268,7 +251,7 @@ class AssistantProvidersTest implements TestPropertyProvider {
 
     @Test
     void overTheMonthlyBudgetTheOfflineModelAnswersAndSaysSo() {
-        Actor bob = person("bob-", "Bob", Role.EMPLOYEE);
+        Actor bob = chat.person("Bob", Role.EMPLOYEE);
         settings("{\"chain\":\"openai:gpt-4o-mini, offline\",\"monthlyBudgetUsd\":0.00}");
         MODELS.script(OPENAI, Answer.json(FakeModelServer.openAiText("Paid answer.", 1_000_000, 0)));
         assertThat(ask(bob, "how are you doing?").reply().text()).isEqualTo("Paid answer.");
@@ -282,21 +265,23 @@ class AssistantProvidersTest implements TestPropertyProvider {
 
     @Test
     void anIdenticalQuestionIsAnsweredFromTheCacheWithoutAProviderCall() {
-        Actor bob = person("bob-", "Bob", Role.EMPLOYEE);
+        Actor bob = chat.person("Bob", Role.EMPLOYEE);
         MODELS.script(OPENAI, Answer.json(FakeModelServer.openAiText("Forty-two.", 30, 2)));
 
-        String chat = "cache-" + CHATS.incrementAndGet();
-        assertThat(ask(bob, chat, "what is the answer?").reply().text()).isEqualTo("Forty-two.");
-        ask(bob, chat, "/reset");
-        assertThat(ask(bob, chat, "what is the answer?").reply().text()).isEqualTo("Forty-two.");
+        String conversation = "cache-" + UUID.randomUUID();
+        assertThat(chat.ask(bob, conversation, "what is the answer?").reply().text())
+                .isEqualTo("Forty-two.");
+        chat.ask(bob, conversation, "/reset");
+        assertThat(chat.ask(bob, conversation, "what is the answer?").reply().text())
+                .isEqualTo("Forty-two.");
 
         assertThat(MODELS.requests(OPENAI)).hasSize(1);
     }
 
     @Test
     void crossingTheDailyCostThresholdAlertsTheAdminsOnce() {
-        Actor owner = owner();
-        Actor bob = person("bob-", "Bob", Role.EMPLOYEE);
+        Actor owner = chat.owner();
+        Actor bob = chat.person("Bob", Role.EMPLOYEE);
         settings("{\"chain\":\"openai:gpt-4o-mini, offline\",\"dailyAlertUsd\":0.10}");
         MODELS.script(
                 OPENAI,
@@ -311,22 +296,8 @@ class AssistantProvidersTest implements TestPropertyProvider {
         await().during(Duration.ofMillis(300)).until(() -> alerts(owner).size() == 1);
     }
 
-    private Actor person(String prefix, String name, Role role) {
-        String platformUser = prefix + UUID.randomUUID();
-        Actor actor = LinkedUsers.link(context, FakeChannel.NAME, platformUser, name, role);
-        platformUsers.put(actor.userId(), platformUser);
-        return actor;
-    }
-
-    private Actor owner() {
-        String platformUser = "owner-" + UUID.randomUUID();
-        Actor actor = LinkedUsers.linkOwner(context, FakeChannel.NAME, platformUser);
-        platformUsers.put(actor.userId(), platformUser);
-        return actor;
-    }
-
     private List<Outbound> alerts(Actor owner) {
-        String platformUser = platformUsers.get(owner.userId());
+        String platformUser = chat.platformUser(owner);
         return channel.delivered().stream()
                 .map(FakeChannel.Attempt::message)
                 .filter(message -> message.isDirect() && message.directUser().equals(platformUser))
@@ -334,43 +305,15 @@ class AssistantProvidersTest implements TestPropertyProvider {
     }
 
     private Outbound ask(Actor actor, String text) {
-        return ask(actor, "chat-" + CHATS.incrementAndGet(), text);
-    }
-
-    /** Sends {@code text} as the person linked for {@code actor} and waits for the one reply to it. */
-    private Outbound ask(Actor actor, String chat, String text) {
-        String platformUser = platformUsers.get(actor.userId());
-        String eventId = UUID.randomUUID().toString();
-        Inbound.Kind kind = text.startsWith("/") ? Inbound.Kind.COMMAND : Inbound.Kind.TEXT;
-        inbox.accept(new Inbound(
-                "alfred",
-                FakeChannel.NAME,
-                eventId,
-                null,
-                chat,
-                platformUser,
-                "Tester",
-                kind,
-                text,
-                Map.of("event", eventId)));
-        return await().atMost(Duration.ofSeconds(20))
-                .until(
-                        () -> channel.delivered().stream()
-                                .map(FakeChannel.Attempt::message)
-                                .filter(message ->
-                                        eventId.equals(message.replyAddress().get("event")))
-                                .findFirst(),
-                        java.util.Optional::isPresent)
-                .orElseThrow();
+        return chat.ask(actor, text);
     }
 
     private void settings(String json) {
-        ApiClient.Response response = api().put("/api/v1/assistant/settings", OWNER_KEY, json);
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        chat.settings(json);
     }
 
     private ApiClient api() {
-        return new ApiClient(server.getURI());
+        return chat.api();
     }
 
     private static FakeModelServer start() {

@@ -3,18 +3,14 @@ package dev.alfred.assistant;
 import static dev.alfred.assistant.FakeModelServer.OPENAI;
 import static dev.alfred.testing.AlfredProperties.OWNER_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.alfred.assistant.FakeModelServer.Answer;
-import dev.alfred.channel.Inbound;
 import dev.alfred.channel.InboundSink;
 import dev.alfred.channel.Outbound;
 import dev.alfred.identity.Actor;
 import dev.alfred.identity.Role;
-import dev.alfred.testing.AlfredProperties;
 import dev.alfred.testing.ApiClient;
 import dev.alfred.testing.FakeChannel;
-import dev.alfred.testing.LinkedUsers;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -24,15 +20,11 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,22 +52,16 @@ class AssistantTasksTest implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
 
-    private final Map<UUID, String> platformUsers = new ConcurrentHashMap<>();
+    private AssistantChat chat;
 
     @Override
     public Map<String, String> getProperties() {
-        return AlfredProperties.fresh(
-                "alfred.test.fake-channel", "true",
-                "alfred.channels.fake.per-chat-rate", "0",
-                "alfred.channels.fake.global-rate", "0",
-                "alfred.outbox.poll", "50ms",
-                "alfred.dispatcher.poll", "50ms",
-                "alfred.assistant.openai.base-url", MODELS.url() + "/v1",
-                "alfred.assistant.openai.api-key", "test-openai-key");
+        return AssistantChat.properties(MODELS);
     }
 
     @BeforeEach
     void reset() {
+        chat = new AssistantChat(context);
         MODELS.reset();
         channel.reset();
     }
@@ -219,45 +205,19 @@ class AssistantTasksTest implements TestPropertyProvider {
     }
 
     private Actor person(String name, Role role) {
-        String platformUser = "p-" + UUID.randomUUID();
-        Actor actor = LinkedUsers.link(context, FakeChannel.NAME, platformUser, name, role);
-        api().patch("/api/v1/users/" + actor.userId(), OWNER_KEY, "{\"timezone\":\"Europe/Berlin\"}");
-        platformUsers.put(actor.userId(), platformUser);
-        return actor;
+        return chat.person(name, role);
     }
 
     private Outbound ask(Actor actor, String text) {
-        String eventId = UUID.randomUUID().toString();
-        inbox.accept(new Inbound(
-                "alfred",
-                FakeChannel.NAME,
-                eventId,
-                null,
-                "chat-" + eventId,
-                platformUsers.get(actor.userId()),
-                actor.name(),
-                Inbound.Kind.TEXT,
-                text,
-                Map.of("event", eventId)));
-        return await().atMost(Duration.ofSeconds(20))
-                .until(
-                        () -> channel.delivered().stream()
-                                .map(FakeChannel.Attempt::message)
-                                .filter(message ->
-                                        eventId.equals(message.replyAddress().get("event")))
-                                .findFirst(),
-                        Optional::isPresent)
-                .orElseThrow();
+        return chat.ask(actor, text);
     }
 
     private void chain(String chain) {
-        ApiClient.Response response =
-                api().put("/api/v1/assistant/settings", OWNER_KEY, "{\"chain\":\"" + chain + "\"}");
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        this.chat.settings("{\"chain\":\"" + chain + "\"}");
     }
 
     private ApiClient api() {
-        return new ApiClient(server.getURI());
+        return chat.api();
     }
 
     private static FakeModelServer start() {
