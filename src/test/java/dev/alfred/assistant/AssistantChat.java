@@ -46,6 +46,7 @@ final class AssistantChat {
             "alfred.assistant.openai.api-key", "test-openai-key",
             "alfred.assistant.anthropic.base-url", models.url(),
             "alfred.assistant.anthropic.api-key", "test-anthropic-key",
+            "alfred.assistant.ollama.base-url", models.url(),
             "alfred.assistant.backoff", "10ms"
         };
         String[] all = new String[base.length + extra.length];

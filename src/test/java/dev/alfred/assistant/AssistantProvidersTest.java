@@ -157,6 +157,66 @@ class AssistantProvidersTest implements TestPropertyProvider {
     }
 
     @Test
+    void ollamaAnswersToo() {
+        Actor bob = chat.person("Bob", Role.EMPLOYEE);
+        settings("{\"chain\":\"ollama:llama3.2, offline\"}");
+        MODELS.script(FakeModelServer.OLLAMA, Answer.json(FakeModelServer.ollamaText("Hi from a local model.", 12, 4)));
+
+        assertThat(ask(bob, "say hi").reply().text()).isEqualTo("Hi from a local model.");
+        assertThat(MODELS.requests(FakeModelServer.OLLAMA).getFirst().body())
+                .contains("\"model\":\"llama3.2\"")
+                .contains("record_note");
+        assertThat(api().get("/api/v1/usage", OWNER_KEY).list())
+                .anySatisfy(row -> assertThat(row)
+                        .containsEntry("userId", bob.userId().toString())
+                        .containsEntry("provider", "ollama")
+                        .containsEntry("promptTokens", 12)
+                        .containsEntry("completionTokens", 4));
+    }
+
+    @Test
+    void thePromptCarriesPersonaTenantPromptThePersonAndTheHistory() {
+        Actor bob = chat.person("Bob Baker", Role.EMPLOYEE);
+        settings("{\"chain\":\"openai:gpt-4o-mini, offline\",\"prompt\":\"Our fiscal year starts in April.\"}");
+        MODELS.script(
+                OPENAI,
+                Answer.json(FakeModelServer.openAiText("First answer.", 10, 2)),
+                Answer.json(FakeModelServer.openAiText("Second answer.", 10, 2)));
+
+        String conversation = "prompt-" + UUID.randomUUID();
+        chat.ask(bob, conversation, "first question");
+        chat.ask(bob, conversation, "second question");
+
+        String first = MODELS.requests(OPENAI).get(0).body();
+        assertThat(first)
+                .contains("You are Alfred, the assistant of Default.")
+                .contains("Our fiscal year starts in April.")
+                .contains("You are talking to Bob Baker (role: employee, time zone: Europe/Berlin)");
+        String second = MODELS.requests(OPENAI).get(1).body();
+        assertThat(second.indexOf("first question"))
+                .isPositive()
+                .isLessThan(second.indexOf("First answer."))
+                .isLessThan(second.indexOf("second question"));
+    }
+
+    @Test
+    void aModelThatKeepsCallingToolsIsStoppedAfterTheLastRound() {
+        Actor bob = chat.person("Bob", Role.EMPLOYEE);
+        for (int i = 0; i < 6; i++) {
+            MODELS.script(
+                    OPENAI,
+                    Answer.json(
+                            FakeModelServer.openAiToolCall("call_" + i, "record_note", "{\"text\":\"again\"}", 5, 5)));
+        }
+
+        String text = ask(bob, "note forever").reply().text();
+
+        assertThat(TestTools.NOTES).hasSize(5);
+        assertThat(MODELS.requests(OPENAI)).hasSize(6);
+        assertThat(text).contains("I stopped after 5 rounds of tool calls.");
+    }
+
+    @Test
     void aRateLimitAndAServerErrorAreRetriedOnTheSameProvider() {
         Actor bob = chat.person("Bob", Role.EMPLOYEE);
         MODELS.script(

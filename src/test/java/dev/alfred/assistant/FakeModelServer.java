@@ -15,13 +15,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A local stand-in for the OpenAI chat-completions API ({@code POST /v1/chat/completions}, JSON or
- * SSE) and the Anthropic messages API ({@code POST /v1/messages}). Tests script its answers per
+ * SSE), the Anthropic messages API ({@code POST /v1/messages}) and Ollama's chat API
+ * ({@code POST /api/chat}). Tests script its answers per
  * path (a status, headers and a body, or SSE events) and read the requests it received.
  */
 final class FakeModelServer implements AutoCloseable {
 
     static final String OPENAI = "/v1/chat/completions";
     static final String ANTHROPIC = "/v1/messages";
+    static final String OLLAMA = "/api/chat";
 
     /** One scripted answer; {@code events} non-empty means a {@code text/event-stream} of those data lines. */
     record Answer(int status, Map<String, String> headers, String body, List<String> events) {
@@ -179,6 +181,14 @@ final class FakeModelServer implements AutoCloseable {
                 event: message_stop
                 data: {"type":"message_stop"}""");
         return events;
+    }
+
+    /** An Ollama chat answer (not streamed) with its token counts. */
+    static String ollamaText(String text, int promptTokens, int completionTokens) {
+        return """
+                {"model":"llama3.2","created_at":"2026-11-22T03:00:00Z","message":{"role":"assistant","content":%s},
+                 "done_reason":"stop","done":true,"total_duration":1000,"load_duration":10,
+                 "prompt_eval_count":%d,"prompt_eval_duration":100,"eval_count":%d,"eval_duration":100}""".formatted(quoted(text), promptTokens, completionTokens);
     }
 
     /** An Anthropic message that calls one tool. */

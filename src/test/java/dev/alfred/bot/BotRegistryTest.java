@@ -39,7 +39,8 @@ class BotRegistryTest {
         Files.createDirectories(dir.resolve("coach"));
         Files.writeString(
                 dir.resolve("coach/bot.yml"),
-                "name: Coach\ntenant: default\nchannels: {telegram: {bot-token: COACH_TOKEN}}\n");
+                "name: Coach\ntenant: default\nchain: anthropic:claude-haiku-4-5, offline\n"
+                        + "channels: {telegram: {bot-token: COACH_TOKEN}}\n");
         Files.createDirectories(dir.resolve("alfred"));
         Files.writeString(dir.resolve("alfred/bot.yml"), "tenant: default\n");
         SecretSource none = new SecretSource(
@@ -47,6 +48,9 @@ class BotRegistryTest {
         assertThat(new BotRegistry(dir.toString(), none).all())
                 .extracting(Bot::id)
                 .containsExactly("alfred", "coach");
+        assertThat(new BotRegistry(dir.toString(), none).get("coach").chain())
+                .isEqualTo("anthropic:claude-haiku-4-5, offline");
+        assertThat(new BotRegistry(dir.toString(), none).get("alfred").chain()).isNull();
 
         Files.writeString(dir.resolve("coach/bot.yml"), "name: Coach\n");
         assertThatThrownBy(() -> new BotRegistry(dir.toString(), none)).hasMessageContaining("needs at least 'tenant'");
