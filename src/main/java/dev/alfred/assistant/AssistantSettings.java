@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * {@code alfred.assistant.*}: the deployment's model chain, how hard to retry a provider, how many
  * tool rounds a turn may take, the limits, and the response cache.
  *
+ * @param timeout the longest one provider call may take
+ * @param turnTimeout the longest a whole turn may spend on providers before the offline model answers
  * @param chain providers in order, e.g. {@code openai:gpt-4o-mini, offline} ({@code ALFRED_AI_CHAIN})
  * @param dailyMessages messages a person may send the assistant per day
  * @param dailyMessagesByRole per-role overrides of {@code dailyMessages}, keyed by role name
@@ -23,6 +25,7 @@ record AssistantSettings(
         int retries,
         Duration backoff,
         Duration timeout,
+        Duration turnTimeout,
         int historyMessages,
         int dailyMessages,
         @Nullable Map<String, Integer> dailyMessagesByRole,

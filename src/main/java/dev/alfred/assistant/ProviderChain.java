@@ -3,7 +3,9 @@ package dev.alfred.assistant;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,7 @@ class ProviderChain {
     private final Pricing pricing;
     private final ModelProviders providers;
     private final JsonMapper json;
+    private final Clock clock;
 
     ProviderChain(
             AssistantSettings settings,
@@ -51,7 +54,9 @@ class ProviderChain {
             UsageLedger ledger,
             Pricing pricing,
             ModelProviders providers,
-            JsonMapper json) {
+            JsonMapper json,
+            Clock clock) {
+        this.clock = clock;
         this.settings = settings;
         this.gate = gate;
         this.ledger = ledger;
@@ -69,16 +74,25 @@ class ProviderChain {
                 .toList();
         Map<String, Object> context = Map.of(OfflineChatModel.NOW, turn.now().toString());
         int next = 0;
+        // A turn holds its chat's lease: it must end well before the lease does.
+        Instant deadline = clock.instant().plus(settings.turnTimeout());
         Provider provider = chain.get(next);
         for (int round = 0; ; round++) {
             if (!provider.offline() && overBudget(turn, monthlyBudget)) {
                 notes.add("This month's assistant budget is used up, so the offline assistant answered.");
                 provider = providers.offline();
             }
+            if (!provider.offline() && !fits(deadline, Duration.ZERO)) {
+                notes.add("The language model took too long, so the offline assistant answered.");
+                provider = providers.offline();
+            }
             ChatResponse response;
             try {
                 response = callWithRetries(
-                        provider, new Prompt(conversation, provider.options().with(callbacks, context)), turn.live());
+                        provider,
+                        new Prompt(conversation, provider.options().with(callbacks, context)),
+                        turn.live(),
+                        deadline);
             } catch (RuntimeException failure) {
                 if (provider.offline()) {
                     throw failure;
@@ -108,19 +122,29 @@ class ProviderChain {
         }
     }
 
-    private ChatResponse callWithRetries(Provider provider, Prompt prompt, @Nullable Consumer<String> live) {
+    private ChatResponse callWithRetries(
+            Provider provider, Prompt prompt, @Nullable Consumer<String> live, Instant deadline) {
         for (int attempt = 0; ; attempt++) {
             try {
                 return live == null || provider.offline()
                         ? provider.chatModel().call(prompt)
                         : StreamedAnswer.read(provider.chatModel(), prompt, live);
             } catch (RuntimeException failure) {
-                if (provider.offline() || attempt >= settings.retries() || !ProviderFailures.retryable(failure)) {
+                Duration pause = backoff(attempt);
+                if (provider.offline()
+                        || attempt >= settings.retries()
+                        || !ProviderFailures.retryable(failure)
+                        || !fits(deadline, pause)) {
                     throw failure;
                 }
-                sleep(backoff(attempt));
+                sleep(pause);
             }
         }
+    }
+
+    /** Whether a call that may take the whole provider timeout, after {@code pause}, still ends before the deadline. */
+    private boolean fits(Instant deadline, Duration pause) {
+        return !clock.instant().plus(pause).plus(settings.timeout()).isAfter(deadline);
     }
 
     /** base x 2^attempt, spread by +-50% so that many callers do not retry in step. */

@@ -26,7 +26,16 @@ final class FakeModelServer implements AutoCloseable {
     static final String OLLAMA = "/api/chat";
 
     /** One scripted answer; {@code events} non-empty means a {@code text/event-stream} of those data lines. */
-    record Answer(int status, Map<String, String> headers, String body, List<String> events) {
+    record Answer(int status, Map<String, String> headers, String body, List<String> events, long delayMillis) {
+
+        Answer(int status, Map<String, String> headers, String body, List<String> events) {
+            this(status, headers, body, events, 0);
+        }
+
+        /** This answer, after {@code millis} of silence (a provider that times out). */
+        Answer after(long millis) {
+            return new Answer(status, headers, body, events, millis);
+        }
 
         static Answer json(String body) {
             return new Answer(200, Map.of(), body, List.of());
@@ -51,6 +60,8 @@ final class FakeModelServer implements AutoCloseable {
     FakeModelServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
+        // One thread per request: a slow answer must not hold back the retry that follows it.
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 
@@ -79,6 +90,13 @@ final class FakeModelServer implements AutoCloseable {
                 scripts.getOrDefault(path, new ConcurrentLinkedQueue<>()).poll();
         if (answer == null) {
             answer = Answer.status(500, Map.of());
+        }
+        if (answer.delayMillis() > 0) {
+            try {
+                Thread.sleep(answer.delayMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         if (!answer.events().isEmpty()) {
