@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** What the admin API shows and changes of the assistant: usage and costs, and the tenant's settings. */
 @Singleton
@@ -64,7 +65,7 @@ public class AssistantAdministration {
         return settings;
     }
 
-    private static void requireNotNegative(String name, @org.jspecify.annotations.Nullable BigDecimal value) {
+    private static void requireNotNegative(String name, @Nullable BigDecimal value) {
         if (value != null && value.signum() < 0) {
             throw Problem.invalid(name + " must not be negative");
         }

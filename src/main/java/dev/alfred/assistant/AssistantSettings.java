@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@code alfred.assistant.*}: the deployment's model chain, how hard to retry a provider, how many
@@ -28,16 +27,17 @@ record AssistantSettings(
         Duration turnTimeout,
         int historyMessages,
         int dailyMessages,
-        @Nullable Map<String, Integer> dailyMessagesByRole,
+        Map<String, Integer> dailyMessagesByRole,
         BigDecimal monthlyBudgetUsd,
         BigDecimal dailyAlertUsd,
         Duration cacheTtl) {
 
+    // Unset in the configuration, the map arrives as null.
     AssistantSettings {
         dailyMessagesByRole = dailyMessagesByRole == null ? Map.of() : Map.copyOf(dailyMessagesByRole);
     }
 
     int dailyMessagesFor(String role) {
-        return java.util.Objects.requireNonNull(dailyMessagesByRole).getOrDefault(role, dailyMessages);
+        return dailyMessagesByRole.getOrDefault(role, dailyMessages);
     }
 }

@@ -2,6 +2,7 @@ package dev.alfred.assistant;
 
 import dev.alfred.bot.Bot;
 import dev.alfred.bot.BotRegistry;
+import dev.alfred.problem.Problem;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -99,7 +100,7 @@ class ModelProviders {
         for (String entry : chain.split(",")) {
             String kind = entry.trim().split(":", 2)[0];
             if (!kind.isEmpty() && !kind.equals(OFFLINE) && !DEFAULT_MODELS.containsKey(kind)) {
-                throw dev.alfred.problem.Problem.invalid(
+                throw Problem.invalid(
                         "unknown provider " + kind + " in the chain; use openai, anthropic, ollama or offline");
             }
         }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -139,7 +140,7 @@ final class OfflineChatModel implements ChatModel {
         try {
             return json.readValue(text, JsonNode.class);
         } catch (IOException e) {
-            return JsonNode.createObjectNode(java.util.Map.of("result", JsonNode.createStringNode(text)));
+            return JsonNode.createObjectNode(Map.of("result", JsonNode.createStringNode(text)));
         }
     }
 

@@ -121,7 +121,7 @@ final class ToolArguments {
                 return enumValue(name, raw, node.coerceStringValue());
             }
         } catch (RuntimeException e) {
-            if (e instanceof dev.alfred.problem.Problem problem) {
+            if (e instanceof Problem problem) {
                 throw problem;
             }
             throw Problem.invalid(name + " has an invalid value: " + node.coerceStringValue());

@@ -3,6 +3,7 @@ package dev.alfred.assistant;
 import dev.alfred.identity.Actor;
 import dev.alfred.permission.PermissionService;
 import jakarta.inject.Singleton;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ class ToolRegistry {
     List<AssistantTool<?>> offeredTo(Actor actor) {
         return all.stream()
                 .filter(tool -> permissions.check(actor, tool.feature()))
-                .sorted(java.util.Comparator.comparing(AssistantTool::name))
+                .sorted(Comparator.comparing(AssistantTool::name))
                 .toList();
     }
 

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -66,7 +67,7 @@ final class ToolSchemas {
         }
         if (raw.isEnum()) {
             List<String> values = Arrays.stream(raw.getEnumConstants())
-                    .map(value -> value.toString().toLowerCase(java.util.Locale.ROOT))
+                    .map(value -> value.toString().toLowerCase(Locale.ROOT))
                     .toList();
             return Map.of("type", "string", "enum", values);
         }

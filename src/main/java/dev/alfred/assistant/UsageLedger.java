@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -34,7 +35,7 @@ class UsageLedger {
         });
     }
 
-    int turnsToday(Actor actor, ZoneId zone, java.time.Instant now) {
+    int turnsToday(Actor actor, ZoneId zone, Instant now) {
         Timestamp start =
                 Timestamp.from(LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant());
         return jdbc.prepareStatement("SELECT count(*) FROM assistant_turn WHERE user_id = ? AND at >= ?", statement -> {
