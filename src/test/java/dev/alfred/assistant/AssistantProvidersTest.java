@@ -136,6 +136,28 @@ class AssistantProvidersTest implements TestPropertyProvider {
     }
 
     @Test
+    void aStreamedToolCallRunsOnceAndTheStreamedAnswerFollows() {
+        Actor bob = chat.person("Bob", Role.EMPLOYEE);
+        channel.edits(true);
+        MODELS.script(
+                OPENAI,
+                Answer.stream(FakeModelServer.openAiStreamedToolCall(
+                        "call_s", "record_note", List.of("{\"text\":", "\"Call ", "Acme\"}"), 80, 12)),
+                Answer.stream(FakeModelServer.openAiStream(List.of("Noted ", "for you."), 120, 4)));
+
+        Outbound reply = ask(bob, "please note: call Acme");
+
+        assertThat(TestTools.NOTES).containsExactly("Call Acme");
+        assertThat(reply.reply().text()).isEqualTo("Noted for you.");
+        assertThat(MODELS.requests(OPENAI).get(1).body()).contains("\"tool_call_id\":\"call_s\"");
+        assertThat(api().get("/api/v1/usage", OWNER_KEY).list())
+                .anySatisfy(row -> assertThat(row)
+                        .containsEntry("userId", bob.userId().toString())
+                        .containsEntry("promptTokens", 200)
+                        .containsEntry("completionTokens", 16));
+    }
+
+    @Test
     void anthropicStreamsToo() {
         Actor bob = chat.person("Bob", Role.EMPLOYEE);
         channel.edits(true);
@@ -146,14 +168,21 @@ class AssistantProvidersTest implements TestPropertyProvider {
         Outbound reply = ask(bob, "say hello");
 
         assertThat(reply.reply().text()).isEqualTo("Hello from Claude.");
+        MODELS.script(
+                ANTHROPIC,
+                Answer.stream(FakeModelServer.anthropicStreamedToolUse(
+                        "toolu_s", "record_note", List.of("{\"text\": ", "\"Ship it\"}"), 30, 10)),
+                Answer.stream(FakeModelServer.anthropicStream(List.of("Shipped."), 40, 3)));
+        assertThat(ask(bob, "note: ship it").reply().text()).isEqualTo("Shipped.");
+        assertThat(TestTools.NOTES).containsExactly("Ship it");
         assertThat(MODELS.requests(ANTHROPIC).getFirst().body()).contains("\"stream\":true");
         assertThat(reply.replyAddress()).containsKey("draft");
         assertThat(api().get("/api/v1/usage", OWNER_KEY).list())
                 .anySatisfy(row -> assertThat(row)
                         .containsEntry("userId", bob.userId().toString())
                         .containsEntry("provider", "anthropic")
-                        .containsEntry("promptTokens", 25)
-                        .containsEntry("completionTokens", 15));
+                        .containsEntry("promptTokens", 25 + 30 + 40)
+                        .containsEntry("completionTokens", 15 + 10 + 3));
     }
 
     @Test

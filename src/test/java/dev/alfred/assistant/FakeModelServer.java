@@ -164,6 +164,26 @@ final class FakeModelServer implements AutoCloseable {
         return events;
     }
 
+    /** SSE chunks of an OpenAI streamed tool call whose arguments arrive in pieces, usage in the last chunk. */
+    static List<String> openAiStreamedToolCall(
+            String id, String tool, List<String> argumentPieces, int promptTokens, int completionTokens) {
+        String head = "{\"id\":\"chatcmpl-st\",\"object\":\"chat.completion.chunk\",\"created\":1763780000,"
+                + "\"model\":\"gpt-4o-mini-2024-07-18\",";
+        List<String> events = new java.util.ArrayList<>();
+        events.add(head + """
+                "choices":[{"index":0,"delta":{"role":"assistant","content":null,"tool_calls":[{"index":0,\
+                "id":"%s","type":"function","function":{"name":"%s","arguments":""}}]},"finish_reason":null}]}""".formatted(id, tool));
+        for (String piece : argumentPieces) {
+            events.add(head + """
+                    "choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":%s}}]},\
+                    "finish_reason":null}]}""".formatted(quoted(piece)));
+        }
+        events.add(head + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}");
+        events.add(head + """
+                "choices":[],"usage":{"prompt_tokens":%d,"completion_tokens":%d,"total_tokens":%d}}""".formatted(promptTokens, completionTokens, promptTokens + completionTokens));
+        return events;
+    }
+
     /** An Anthropic message with a text answer. */
     static String anthropicText(String text, int inputTokens, int outputTokens) {
         return """
@@ -207,6 +227,38 @@ final class FakeModelServer implements AutoCloseable {
                 {"model":"llama3.2","created_at":"2026-11-22T03:00:00Z","message":{"role":"assistant","content":%s},
                  "done_reason":"stop","done":true,"total_duration":1000,"load_duration":10,
                  "prompt_eval_count":%d,"prompt_eval_duration":100,"eval_count":%d,"eval_duration":100}""".formatted(quoted(text), promptTokens, completionTokens);
+    }
+
+    /** The server-sent events of an Anthropic streamed tool call whose input arrives in pieces. */
+    static List<String> anthropicStreamedToolUse(
+            String id, String tool, List<String> inputPieces, int inputTokens, int outputTokens) {
+        List<String> events = new java.util.ArrayList<>();
+        events.add("""
+                event: message_start
+                data: {"type":"message_start","message":{"id":"msg_st","type":"message","role":"assistant",\
+                "model":"claude-haiku-4-5-20251001","content":[],"stop_reason":null,"stop_sequence":null,\
+                "usage":{"input_tokens":%d,"output_tokens":1}}}""".formatted(inputTokens));
+        events.add("""
+                event: content_block_start
+                data: {"type":"content_block_start","index":0,"content_block":{"type":"tool_use","id":"%s",\
+                "name":"%s","input":{}}}""".formatted(id, tool));
+        for (String piece : inputPieces) {
+            events.add("""
+                    event: content_block_delta
+                    data: {"type":"content_block_delta","index":0,"delta":{"type":"input_json_delta",\
+                    "partial_json":%s}}""".formatted(quoted(piece)));
+        }
+        events.add("""
+                event: content_block_stop
+                data: {"type":"content_block_stop","index":0}""");
+        events.add("""
+                event: message_delta
+                data: {"type":"message_delta","delta":{"stop_reason":"tool_use","stop_sequence":null},\
+                "usage":{"output_tokens":%d}}""".formatted(outputTokens));
+        events.add("""
+                event: message_stop
+                data: {"type":"message_stop"}""");
+        return events;
     }
 
     /** An Anthropic message that calls one tool. */
