@@ -60,6 +60,9 @@ final class EmbeddedPostgresBootstrap implements BeanInitializedEventListener<Da
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // Stopped by stop() once everything that uses it (pool, jobs) has shut down; a
+                    // shutdown hook of its own would race those on SIGTERM.
+                    .setRegisterShutdownHook(false)
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDir, e);
