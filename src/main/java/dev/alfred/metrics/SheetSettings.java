@@ -1,5 +1,6 @@
 package dev.alfred.metrics;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.Map;
@@ -21,6 +22,7 @@ public record SheetSettings(
     /** What {@code PUT /api/v1/metrics/sheets} takes. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonIgnoreProperties(ignoreUnknown = false)
     public record Input(
             @Nullable String spreadsheetId,
             @Nullable Map<String, String> tabs,

@@ -115,6 +115,10 @@ class SheetsSyncTest implements TestPropertyProvider {
         ApiClient.Response bad = api().put("/api/v1/metrics/sheets", OWNER_KEY, """
                 {"spreadsheetId": "1AbCdEfGhIjKlMnOp", "schedule": "hourly"}""");
         assertThat(bad.status()).isEqualTo(400);
+        ApiClient.Response unknown = api().put("/api/v1/metrics/sheets", OWNER_KEY, """
+                {"spreadsheetId": "1AbCdEfGhIjKlMnOp", "sheet": "Subs"}""");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(api().get("/api/v1/metrics/sheets", OWNER_KEY).json()).containsEntry("spreadsheetId", null);
         ApiClient.Response saved = api().put("/api/v1/metrics/sheets", OWNER_KEY, """
                 {"spreadsheetId": "1AbCdEfGhIjKlMnOp", "tabs": {"subscriptions": "Subs 2026"}, "schedule": "weekly"}""");
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
