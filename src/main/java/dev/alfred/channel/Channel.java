@@ -29,6 +29,14 @@ public interface Channel {
 
     ChannelStatus status();
 
+    /**
+     * Whether {@code chat} is a group chat, which a platform may limit more tightly than a private
+     * one (Telegram: 20 messages a minute to the same group).
+     */
+    default boolean isGroupChat(String chat) {
+        return false;
+    }
+
     /** Shows that work on {@code event} has started (typing indicator); channels without one do nothing. */
     default void showProgress(Inbound event) {}
 

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * Notifies a person in their direct chat with the bot they are linked to; with several linked
- * accounts, the one whose channel they talked in last (else the one linked last).
+ * accounts, the one on whose channel their latest conversation started (else the one linked last).
  */
 @Singleton
 class DirectNotifier implements Notifier {

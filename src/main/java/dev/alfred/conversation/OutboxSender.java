@@ -145,7 +145,8 @@ class OutboxSender {
         if (channel.isEmpty()) {
             return new Delivery.Failed("bot " + message.bot() + " has no " + message.channel() + " channel", true);
         }
-        Thread.sleep(limits.reserve(message.bot(), message.channel(), message.chat()));
+        boolean group = channel.get().isGroupChat(message.chat());
+        Thread.sleep(limits.reserve(message.bot(), message.channel(), message.chat(), group));
         return send(channel.get(), message);
     }
 

@@ -33,7 +33,9 @@ class RateLimitTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return AlfredProperties.fresh(ConversationFixture.settings(
-                "alfred.channels.fake.per-chat-rate", "4", "alfred.channels.fake.global-rate", "1000"));
+                "alfred.channels.fake.per-chat-rate", "4",
+                "alfred.channels.fake.group-chat-rate", "1",
+                "alfred.channels.fake.global-rate", "1000"));
     }
 
     @Test
@@ -58,5 +60,31 @@ class RateLimitTest implements TestPropertyProvider {
                 .reduce((a, b) -> b)
                 .orElseThrow();
         assertThat(lastOther.at()).isBefore(slow.getLast().at());
+    }
+
+    @Test
+    void a_group_chat_gets_its_own_tighter_rate() {
+        new ConversationFixture(context).linkedUser("group-user");
+        for (int i = 0; i < 4; i++) {
+            inbox.accept(ConversationFixture.text("group-user", "group-team", "g" + i));
+            inbox.accept(ConversationFixture.text("group-user", "private-chat", "p" + i));
+        }
+        await().atMost(Duration.ofSeconds(15))
+                .until(() ->
+                        sent("group-team").size() == 4 && sent("private-chat").size() == 4);
+
+        // One per second in the group: the 4th send at least 3 seconds after the 1st; the private
+        // chat's 4 fit its burst of 4.
+        List<FakeChannel.Attempt> group = sent("group-team");
+        assertThat(Duration.between(group.getFirst().at(), group.getLast().at()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(2900));
+        List<FakeChannel.Attempt> direct = sent("private-chat");
+        assertThat(direct.getLast().at()).isBefore(group.getLast().at());
+    }
+
+    private List<FakeChannel.Attempt> sent(String chat) {
+        return channel.delivered().stream()
+                .filter(a -> a.message().chat().equals(chat))
+                .toList();
     }
 }

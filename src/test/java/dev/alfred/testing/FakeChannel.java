@@ -118,6 +118,12 @@ public class FakeChannel implements ChannelProvider, Channel {
         return List.copyOf(drafts);
     }
 
+    /** Chats named {@code group-…} stand for group chats. */
+    @Override
+    public boolean isGroupChat(String chat) {
+        return chat.startsWith("group-");
+    }
+
     @Override
     public ChannelStatus status() {
         return ChannelStatus.up("fake");

@@ -106,6 +106,12 @@ final class TelegramChannel implements Channel {
         return sender.send(message);
     }
 
+    /** Groups, supergroups and channels have negative chat ids; private chats are the user's id. */
+    @Override
+    public boolean isGroupChat(String chat) {
+        return chat.startsWith("-");
+    }
+
     @Override
     public Delivery draft(Inbound event, String text, @Nullable String draftId) {
         return drafts.show(event, text, draftId);
