@@ -10,7 +10,6 @@ import dev.alfred.channel.InboundSink;
 import dev.alfred.channel.Outbound;
 import dev.alfred.conversation.CommandSpec;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
@@ -19,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One bot's Discord channel: its gateway session and its reply sender. DISABLED without a bot
- * token; DOWN with the reason while the session is not connected.
+ * One bot's Discord channel: its gateway shards and its reply sender. DISABLED without a bot
+ * token; DOWN with the reason while a shard of this instance is not connected.
  */
 final class DiscordBot implements Channel {
 
@@ -32,14 +31,14 @@ final class DiscordBot implements Channel {
     private final @Nullable String token;
     private final ReplySender sender;
     private final DiscordDrafts drafts;
-    private final @Nullable GatewaySession session;
+    private final @Nullable GatewayShards shards;
 
     DiscordBot(Bot bot, DiscordSettings settings) {
         this.bot = bot;
         this.token = bot.secret(DiscordInbound.CHANNEL, "bot-token").orElse(null);
         this.sender = new ReplySender(settings.sendTimeout());
         this.drafts = new DiscordDrafts(sender);
-        this.session = token == null ? null : new GatewaySession(bot.id(), token, tokenVariable(), settings);
+        this.shards = token == null ? null : new GatewayShards(bot.id(), token, tokenVariable(), settings);
     }
 
     @Override
@@ -70,38 +69,36 @@ final class DiscordBot implements Channel {
         return bot.variable(DiscordInbound.CHANNEL, "bot-token");
     }
 
-    /** Logs in and waits (bounded) for the gateway session; runs on its own thread. */
-    void start(InboundSink inbox, List<CommandSpec> commands) {
-        if (session != null) {
-            session.start(inbox, commands);
-        }
+    /** What logs each shard in and waits (bounded) for its gateway session: each runs on its own thread. */
+    List<Runnable> starts(InboundSink inbox, List<CommandSpec> commands) {
+        return shards == null ? List.of() : shards.starts(inbox, commands);
     }
 
     void stop() throws InterruptedException {
-        if (session != null) {
-            session.stop();
+        if (shards != null) {
+            shards.stop();
         }
     }
 
-    private @Nullable JDA jda() {
-        return session == null ? null : session.jda();
+    private @Nullable JDA jda(@Nullable String chat) {
+        return shards == null ? null : shards.reaching(chat);
     }
 
     @Override
     public Delivery send(Outbound message) {
-        if (session == null) {
+        if (shards == null) {
             return new Delivery.Failed("Discord is disabled for bot " + bot.id() + ": set " + tokenVariable(), true);
         }
-        JDA running = session.jda();
+        JDA running = shards.reaching(message.isDirect() ? null : message.chat());
         if (running == null) {
-            return new Delivery.Failed("Discord is not connected: " + session.problem(), false);
+            return new Delivery.Failed("Discord is not connected: " + shards.problem(), false);
         }
         return sender.send(running, message);
     }
 
     @Override
     public Delivery draft(Inbound event, String text, @Nullable String draftId) {
-        JDA running = jda();
+        JDA running = jda(event.chat());
         return running == null
                 ? new Delivery.Failed("Discord is not connected", false)
                 : drafts.show(running, event, text, draftId);
@@ -110,7 +107,7 @@ final class DiscordBot implements Channel {
     /** Shows "Alfred is typing..." for a message while it is being answered; interactions show "thinking" already. */
     @Override
     public void showProgress(Inbound event) {
-        JDA running = jda();
+        JDA running = jda(event.chat());
         if (running == null || event.replyAddress().containsKey(DiscordInbound.TOKEN)) {
             return;
         }
@@ -122,18 +119,9 @@ final class DiscordBot implements Channel {
 
     @Override
     public ChannelStatus status() {
-        if (session == null) {
+        if (shards == null) {
             return ChannelStatus.disabled("set " + tokenVariable() + " to enable Discord");
         }
-        JDA running = session.jda();
-        if (running == null) {
-            return ChannelStatus.down(session.problem());
-        }
-        if (running.getStatus() == JDA.Status.CONNECTED) {
-            return ChannelStatus.up("connected as " + running.getSelfUser().getName() + ", gateway ping "
-                    + running.getGatewayPing() + " ms");
-        }
-        return ChannelStatus.down(
-                session.problem() + " (JDA: " + running.getStatus().name().toLowerCase(Locale.ROOT) + ")");
+        return shards.status();
     }
 }

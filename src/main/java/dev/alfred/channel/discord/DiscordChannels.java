@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Discord channels of every bot that declares {@code discord}: started in the background at
- * application start (one virtual thread per bot, bounded by {@code alfred.discord.ready-timeout}),
+ * application start (one virtual thread per bot and shard, bounded by {@code alfred.discord.ready-timeout}),
  * stopped with the application.
  */
 @Singleton
@@ -57,9 +57,12 @@ class DiscordChannels implements ChannelProvider {
                 LOG.info("Discord is disabled for bot {}: set {} to enable it", bot.bot(), bot.tokenVariable());
                 continue;
             }
-            starting.add(Thread.ofVirtual()
-                    .name("discord-start-" + bot.bot())
-                    .start(() -> bot.start(inbox, catalogue.specs())));
+            List<Runnable> shards = bot.starts(inbox, catalogue.specs());
+            for (int i = 0; i < shards.size(); i++) {
+                starting.add(Thread.ofVirtual()
+                        .name("discord-start-" + bot.bot() + "-" + i)
+                        .start(shards.get(i)));
+            }
         }
     }
 

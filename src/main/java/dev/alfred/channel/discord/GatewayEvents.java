@@ -33,12 +33,23 @@ final class GatewayEvents extends ListenerAdapter {
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
     private final BooleanSupplier stopped;
+    private final boolean registersCommands;
 
-    GatewayEvents(String bot, InboundSink inbox, List<CommandSpec> commands, BooleanSupplier stopped) {
+    /**
+     * @param registersCommands whether this session registers the slash commands: only shard 0's, as
+     *     the catalogue is the bot's, not a shard's
+     */
+    GatewayEvents(
+            String bot,
+            InboundSink inbox,
+            List<CommandSpec> commands,
+            BooleanSupplier stopped,
+            boolean registersCommands) {
         this.bot = bot;
         this.inbox = inbox;
         this.commands = List.copyOf(commands);
         this.stopped = stopped;
+        this.registersCommands = registersCommands;
     }
 
     /** Completes when the gateway session is ready. */
@@ -46,11 +57,11 @@ final class GatewayEvents extends ListenerAdapter {
         return ready;
     }
 
-    /** Every new session (not a resume) registers the catalogue, so a late first connect does too. */
+    /** Every new session of shard 0 (not a resume) registers the catalogue, so a late first connect does too. */
     @Override
     public void onReady(ReadyEvent event) {
         ready.complete(null);
-        if (stopped.getAsBoolean()) {
+        if (!registersCommands || stopped.getAsBoolean()) {
             return; // the application stopped while JDA was connecting: it is being shut down
         }
         event.getJDA()

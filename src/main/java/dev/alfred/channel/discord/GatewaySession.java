@@ -8,13 +8,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.utils.SessionController;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One bot's JDA, from login to shutdown: started on its own thread and waited for with a bound, so
+ * One shard of one bot: its JDA, from login to shutdown: started on its own thread and waited for with a bound, so
  * that the application start never waits on Discord; stopped with JDA's pools and our HTTP client.
  * While it is not connected, {@link #problem()} says why.
  */
@@ -26,16 +27,34 @@ final class GatewaySession {
     private final String token;
     private final String tokenVariable;
     private final DiscordSettings settings;
+    private final SessionController controller;
+    private final int shard;
+    private final int total;
     private volatile @Nullable JDA jda;
     private volatile @Nullable OkHttpClient http;
     private volatile String problem = "starting";
     private boolean stopped; // guarded by this: a start that finishes after stop() must not leave JDA running
 
-    GatewaySession(String bot, String token, String tokenVariable, DiscordSettings settings) {
+    GatewaySession(
+            String bot,
+            String token,
+            String tokenVariable,
+            DiscordSettings settings,
+            SessionController controller,
+            int shard,
+            int total) {
         this.bot = bot;
         this.token = token;
         this.tokenVariable = tokenVariable;
         this.settings = settings;
+        this.controller = controller;
+        this.shard = shard;
+        this.total = total;
+    }
+
+    /** This session's shard id. */
+    int shard() {
+        return shard;
     }
 
     /** The running JDA, if the login went through (it may be reconnecting). */
@@ -51,7 +70,7 @@ final class GatewaySession {
 
     /** Logs in and waits (bounded) for the gateway session; runs on its own thread. */
     void start(InboundSink inbox, List<CommandSpec> commands) {
-        GatewayEvents events = new GatewayEvents(bot, inbox, commands, this::stopped);
+        GatewayEvents events = new GatewayEvents(bot, inbox, commands, this::stopped, shard == 0);
         OkHttpClient client;
         synchronized (this) {
             if (stopped) {
@@ -61,7 +80,8 @@ final class GatewaySession {
             http = client;
         }
         try {
-            JDA started = GatewayLogin.builder(token, settings, client, events).build();
+            JDA started = GatewayLogin.builder(token, settings, client, events, controller, shard, total)
+                    .build();
             boolean kept;
             synchronized (this) {
                 kept = !stopped;
@@ -76,7 +96,11 @@ final class GatewaySession {
             events.ready().get(settings.readyTimeout().toMillis(), TimeUnit.MILLISECONDS);
             problem = "connection to the gateway lost";
             LOG.info(
-                    "Discord bot {} connected as {}", bot, started.getSelfUser().getName());
+                    "Discord bot {} shard {} of {} connected as {}",
+                    bot,
+                    shard,
+                    total,
+                    started.getSelfUser().getName());
         } catch (InvalidTokenException e) {
             fail("Discord refused the bot token; check " + tokenVariable);
         } catch (TimeoutException e) {
@@ -123,7 +147,7 @@ final class GatewaySession {
 
     private void fail(String reason) {
         problem = reason;
-        LOG.warn("Discord bot {} is down: {}", bot, reason);
+        LOG.warn("Discord bot {} shard {} of {} is down: {}", bot, shard, total, reason);
     }
 
     /** Closes the gateway, JDA's pools and the HTTP client. */

@@ -1,6 +1,6 @@
 /**
- * The Discord channel (JDA): one gateway connection per bot whose {@code bot.yml} declares
- * {@code discord}, plus the optional HTTP interactions endpoint {@code POST /discord/interactions/{bot}}.
+ * The Discord channel (JDA): one gateway connection per shard of this instance for each bot whose
+ * {@code bot.yml} declares {@code discord}, plus the optional HTTP interactions endpoint {@code POST /discord/interactions/{bot}}.
  *
  * <p>In: slash commands (registered from the command catalogue at start, each with one optional
  * string option), button presses, direct messages and guild messages that mention the bot. Each
@@ -20,13 +20,19 @@
  * <p>Configuration: {@code alfred.discord.api-url} ({@code ALFRED_DISCORD_API_URL}),
  * {@code alfred.discord.gateway-url} ({@code ALFRED_DISCORD_GATEWAY_URL}, empty: Discord's),
  * {@code alfred.discord.ready-timeout} (30s), {@code alfred.discord.send-timeout} (20s),
- * {@code alfred.discord.max-clock-skew} (5m, for signed HTTP interactions). A bot without a bot
+ * {@code alfred.discord.max-clock-skew} (5m, for signed HTTP interactions),
+ * {@code alfred.discord.shard-total} (1) and {@code alfred.discord.shards} (this instance's shard ids,
+ * e.g. {@code 0-3}; empty: all). A bot without a bot
  * token has a DISABLED channel. JDA handles Discord's rate limits (429 with retry-after) itself;
  * 5xx and I/O errors are transient failures for the outbox to retry, other 4xx are permanent.
  *
  * <p>Operators: the bot needs the privileged Message Content intent enabled in the developer portal
- * (Discord closes the gateway with 4014 otherwise), and one shard per bot is used; a shard range per
- * instance is not built yet. With a public key set, Discord sends interactions to the HTTP endpoint
+ * (Discord closes the gateway with 4014 otherwise). Sharding: every shard of the range is its own JDA
+ * ({@code useSharding(id, total)}) and the shards of a bot share one session controller, which spaces
+ * their IDENTIFYs; a reply goes through the shard whose cache holds its channel (any shard for DMs and
+ * interactions); only shard 0 registers the slash commands; the channel is UP when every shard of the
+ * range is connected. A shard id outside {@code 0..total-1} leaves the channel DOWN with the reason.
+ * With a public key set, Discord sends interactions to the HTTP endpoint
  * instead of the gateway; replies still go out through JDA's REST client.
  */
 @NullMarked

@@ -118,36 +118,49 @@ final class FakeDiscord implements AutoCloseable {
         return directMessage(person, person.json(), content);
     }
 
+    /** A direct message from {@code person} on one shard's connection only; returns the message id. */
+    String directMessage(int shard, Person person, String content) {
+        String id = Fixtures.snowflake();
+        gateway.dispatch(shard, "MESSAGE_CREATE", directMessageJson(id, person, person.json(), content));
+        return id;
+    }
+
     private String directMessage(Person person, String author, String content) {
         String id = Fixtures.snowflake();
-        gateway.dispatch(
-                "MESSAGE_CREATE",
-                Fixtures.load(
-                        "message-dm.json",
-                        Map.of(
-                                "ID",
-                                id,
-                                "CHANNEL_ID",
-                                person.dmChannel(),
-                                "CONTENT",
-                                content,
-                                "USER",
-                                author,
-                                "MENTIONS",
-                                "[]")));
+        gateway.dispatch("MESSAGE_CREATE", directMessageJson(id, person, author, content));
         return id;
+    }
+
+    private static String directMessageJson(String id, Person person, String author, String content) {
+        return Fixtures.load(
+                "message-dm.json",
+                Map.of(
+                        "ID", id,
+                        "CHANNEL_ID", person.dmChannel(),
+                        "CONTENT", content,
+                        "USER", author,
+                        "MENTIONS", "[]"));
     }
 
     /** A message in the guild's #general, mentioning the bot or not; returns the message id. */
     String guildMessage(Person person, String content, boolean mentionsBot) {
         String id = Fixtures.snowflake();
-        String mentions = mentionsBot ? "[" + Fixtures.load("self-user.json", Map.of()) + "]" : "[]";
-        gateway.dispatch(
-                "MESSAGE_CREATE",
-                Fixtures.load(
-                        "message-guild.json",
-                        Map.of("ID", id, "CONTENT", content, "USER", person.json(), "MENTIONS", mentions)));
+        gateway.dispatch("MESSAGE_CREATE", guildMessageJson(id, person, content, mentionsBot));
         return id;
+    }
+
+    /** A message in the guild's #general on one shard's connection only; returns the message id. */
+    String guildMessage(int shard, Person person, String content, boolean mentionsBot) {
+        String id = Fixtures.snowflake();
+        gateway.dispatch(shard, "MESSAGE_CREATE", guildMessageJson(id, person, content, mentionsBot));
+        return id;
+    }
+
+    private static String guildMessageJson(String id, Person person, String content, boolean mentionsBot) {
+        String mentions = mentionsBot ? "[" + Fixtures.load("self-user.json", Map.of()) + "]" : "[]";
+        return Fixtures.load(
+                "message-guild.json",
+                Map.of("ID", id, "CONTENT", content, "USER", person.json(), "MENTIONS", mentions));
     }
 
     @Override

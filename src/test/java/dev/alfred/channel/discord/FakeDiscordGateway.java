@@ -14,19 +14,23 @@ import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 
 /**
- * Discord's gateway for one shard, JSON without compression: HELLO on connect, READY (and the
- * guild's GUILD_CREATE) after IDENTIFY, ACK for every heartbeat, and the dispatches a test pushes.
- * It records what clients sent and how many connections were opened and closed.
+ * Discord's gateway, JSON without compression, for any number of shard connections: HELLO on
+ * connect, READY for the shard an IDENTIFY names (and the guild's GUILD_CREATE on the shard that
+ * holds the guild, {@code (guild_id >> 22) % total}), ACK for every heartbeat, and the dispatches a
+ * test pushes, to every connection or to one shard's. It records what clients sent, each IDENTIFY's
+ * {@code shard} field and how many connections were opened and closed.
  */
 final class FakeDiscordGateway extends WebSocketServer implements AutoCloseable {
 
     private static final Pattern OP = Pattern.compile("\"op\"\\s*:\\s*(\\d+)");
+    private static final Pattern SHARD = Pattern.compile("\"shard\"\\s*:\\s*\\[\\s*(\\d+)\\s*,\\s*(\\d+)\\s*]");
 
     private final CountDownLatch started = new CountDownLatch(1);
     private final AtomicInteger sequence = new AtomicInteger();
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger opened = new AtomicInteger();
     private final AtomicInteger closed = new AtomicInteger();
+    private final List<String> identified = new CopyOnWriteArrayList<>();
 
     FakeDiscordGateway() {
         super(new InetSocketAddress("127.0.0.1", 0));
@@ -50,6 +54,19 @@ final class FakeDiscordGateway extends WebSocketServer implements AutoCloseable 
     void dispatch(String type, String data) {
         String frame = "{\"op\":0,\"s\":" + sequence.incrementAndGet() + ",\"t\":\"" + type + "\",\"d\":" + data + "}";
         getConnections().forEach(connection -> connection.send(frame));
+    }
+
+    /** Sends a dispatch only on the connection that identified as {@code shard}. */
+    void dispatch(int shard, String type, String data) {
+        String frame = "{\"op\":0,\"s\":" + sequence.incrementAndGet() + ",\"t\":\"" + type + "\",\"d\":" + data + "}";
+        getConnections().stream()
+                .filter(connection -> shardOf(connection)[0] == shard)
+                .forEach(connection -> connection.send(frame));
+    }
+
+    /** The {@code shard} field of every IDENTIFY, in order, e.g. {@code [1,2]}. */
+    List<String> identifiedShards() {
+        return List.copyOf(identified);
     }
 
     List<String> received() {
@@ -83,11 +100,39 @@ final class FakeDiscordGateway extends WebSocketServer implements AutoCloseable 
         switch (code) {
             case 1 -> connection.send("{\"op\":11,\"s\":null,\"t\":null,\"d\":null}");
             case 2, 6 -> {
-                send(connection, "READY", Fixtures.load("ready.json", Map.of("GATEWAY", url())));
-                send(connection, "GUILD_CREATE", Fixtures.load("guild-create.json", Map.of("OWNER_ID", "1")));
+                Matcher shard = SHARD.matcher(message);
+                if (shard.find()) {
+                    connection.setAttachment(
+                            new int[] {Integer.parseInt(shard.group(1)), Integer.parseInt(shard.group(2))});
+                    identified.add("[" + shard.group(1) + "," + shard.group(2) + "]");
+                }
+                int[] ids = shardOf(connection);
+                boolean holdsGuild = (Long.parseLong(Fixtures.GUILD_ID) >> 22) % ids[1] == ids[0];
+                String guilds = holdsGuild ? "[{\"id\": \"" + Fixtures.GUILD_ID + "\", \"unavailable\": true}]" : "[]";
+                send(
+                        connection,
+                        "READY",
+                        Fixtures.load(
+                                "ready.json",
+                                Map.of(
+                                        "GATEWAY",
+                                        url(),
+                                        "GUILDS",
+                                        guilds,
+                                        "SHARD",
+                                        "[" + ids[0] + ", " + ids[1] + "]")));
+                if (holdsGuild) {
+                    send(connection, "GUILD_CREATE", Fixtures.load("guild-create.json", Map.of("OWNER_ID", "1")));
+                }
             }
             default -> {}
         }
+    }
+
+    /** The {@code [id, total]} the connection identified with; {@code [0, 1]} before (or without) that. */
+    private static int[] shardOf(WebSocket connection) {
+        int[] shard = connection.getAttachment();
+        return shard == null ? new int[] {0, 1} : shard;
     }
 
     private void send(WebSocket connection, String type, String data) {
