@@ -60,7 +60,7 @@ class DiscordChannels implements ChannelProvider {
             List<Runnable> shards = bot.starts(inbox, catalogue.specs());
             for (int i = 0; i < shards.size(); i++) {
                 starting.add(Thread.ofVirtual()
-                        .name("discord-start-" + bot.bot() + "-" + i)
+                        .name("discord-start-" + bot.bot() + "-" + i) // the i-th shard of this instance's range
                         .start(shards.get(i)));
             }
         }

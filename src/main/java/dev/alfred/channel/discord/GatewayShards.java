@@ -96,7 +96,7 @@ final class GatewayShards {
     }
 
     private String problem(GatewaySession session) {
-        return total == 1 ? session.problem() : "shard " + session.shard() + ": " + session.problem();
+        return total == 1 ? session.problem() : "shard " + session.shard() + " of " + total + ": " + session.problem();
     }
 
     /** UP when every shard of the range is connected, else DOWN naming those that are not, with the reason. */
@@ -118,8 +118,7 @@ final class GatewayShards {
             }
         }
         if (!down.isEmpty() || connected == null) {
-            String shards = total == 1 ? "" : "shards of " + total + " not connected: ";
-            return ChannelStatus.down(shards + String.join("; ", down));
+            return ChannelStatus.down(String.join("; ", down));
         }
         String shards = total == 1 ? "" : ", shards " + ids() + " of " + total;
         return ChannelStatus.up("connected as " + connected.getSelfUser().getName() + shards + ", gateway ping "

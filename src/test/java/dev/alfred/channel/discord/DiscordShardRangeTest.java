@@ -59,6 +59,20 @@ class DiscordShardRangeTest {
     }
 
     @Test
+    void while_one_shard_of_the_range_is_not_ready_the_channel_is_down_naming_that_shard_and_why() {
+        discord.gateway.neverReady(1);
+        start("alfred.discord.shard-total", "2", "alfred.discord.shards", "0-1", "alfred.discord.ready-timeout", "1s");
+
+        await().atMost(WAIT).until(() -> discord.gateway.identifiedShards().size() == 2);
+        await().atMost(WAIT).until(() -> bot().status().detail().contains("not ready"));
+        ChannelStatus status = bot().status();
+        assertThat(status.state()).isEqualTo(ChannelStatus.State.DOWN);
+        assertThat(status.detail())
+                .startsWith("shard 1 of 2: gateway not ready after PT1S")
+                .doesNotContain("shard 0");
+    }
+
+    @Test
     void a_shard_outside_the_total_leaves_discord_down_with_the_reason_and_the_application_running() {
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         Logger logger = (Logger) LoggerFactory.getLogger(GatewayShards.class);

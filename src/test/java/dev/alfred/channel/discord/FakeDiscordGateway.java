@@ -3,6 +3,8 @@ package dev.alfred.channel.discord;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,7 @@ final class FakeDiscordGateway extends WebSocketServer implements AutoCloseable 
     private final AtomicInteger opened = new AtomicInteger();
     private final AtomicInteger closed = new AtomicInteger();
     private final List<String> identified = new CopyOnWriteArrayList<>();
+    private final Set<Integer> silent = ConcurrentHashMap.newKeySet();
 
     FakeDiscordGateway() {
         super(new InetSocketAddress("127.0.0.1", 0));
@@ -62,6 +65,11 @@ final class FakeDiscordGateway extends WebSocketServer implements AutoCloseable 
         getConnections().stream()
                 .filter(connection -> shardOf(connection)[0] == shard)
                 .forEach(connection -> connection.send(frame));
+    }
+
+    /** From now on, an IDENTIFY of {@code shard} gets no READY: that shard never finishes connecting. */
+    void neverReady(int shard) {
+        silent.add(shard);
     }
 
     /** The {@code shard} field of every IDENTIFY, in order, e.g. {@code [1,2]}. */
@@ -107,6 +115,9 @@ final class FakeDiscordGateway extends WebSocketServer implements AutoCloseable 
                     identified.add("[" + shard.group(1) + "," + shard.group(2) + "]");
                 }
                 int[] ids = shardOf(connection);
+                if (silent.contains(ids[0])) {
+                    return;
+                }
                 boolean holdsGuild = (Long.parseLong(Fixtures.GUILD_ID) >> 22) % ids[1] == ids[0];
                 String guilds = holdsGuild ? "[{\"id\": \"" + Fixtures.GUILD_ID + "\", \"unavailable\": true}]" : "[]";
                 send(
