@@ -21,17 +21,21 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The offline model's view of task and meeting requests: every {@link OfflineIntent} bean is asked,
  * the best match at or above the threshold wins, as the offline model does. A table of varied
  * phrasings (typos, word order, relative dates, mentions) with the tool call a large model would
- * make; the accuracy is printed, written to {@code target/offline-accuracy.txt}, and must be at
+ * make; the accuracy is logged, written to {@code target/offline-accuracy.txt}, and must be at
  * least 90%.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TaskIntentsTableTest implements TestPropertyProvider {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskIntentsTableTest.class);
 
     /** Monday 23 November 2026, 09:30 in Berlin (UTC+1). */
     private static final ZonedDateTime NOW = ZonedDateTime.of(2026, 11, 23, 9, 30, 0, 0, ZoneId.of("Europe/Berlin"));
@@ -567,7 +571,7 @@ class TaskIntentsTableTest implements TestPropertyProvider {
                 + String.join(System.lineSeparator(), tuned)
                 + (tuned.isEmpty() ? "" : System.lineSeparator())
                 + String.join(System.lineSeparator(), unseen);
-        System.out.println(report);
+        LOG.info("Offline model accuracy:\n{}", report);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "offline-accuracy.txt"), report + System.lineSeparator());
         assertThat((size - missed) / (double) size).as(report).isGreaterThanOrEqualTo(0.9);
