@@ -97,14 +97,14 @@ class Assistant implements FreeTextResponder {
 
         Bot bot = bots.get(context.event().bot());
         TenantAssistant own = tenantSettings.get(actor.tenantId());
-        String system = systemPrompt.render(bot, tenants.get(actor.tenantId()).name(), own.prompt(), actor, now);
+        String tenantName = tenants.get(actor.tenantId()).name();
+        String system = systemPrompt.render(bot, tenantName, own.prompt(), actor, now);
         List<AssistantTool<?>> offered = tools.offeredTo(actor);
         List<Message> messages = messages(system, context);
 
         // The key sees the date, not the minute, so that the same question hits all day.
         List<String> keyParts = new ArrayList<>();
-        keyParts.add(systemPrompt.render(
-                bot, tenants.get(actor.tenantId()).name(), own.prompt(), actor, now.truncatedTo(ChronoUnit.DAYS)));
+        keyParts.add(systemPrompt.render(bot, tenantName, own.prompt(), actor, now.truncatedTo(ChronoUnit.DAYS)));
         messages.stream().skip(1).forEach(message -> keyParts.add(message.getMessageType() + ":" + message.getText()));
         offered.forEach(tool -> keyParts.add("tool:" + tool.name()));
         String key = ResponseCache.key(actor.tenantId(), keyParts, dataVersions.current(actor.tenantId()));
@@ -121,10 +121,12 @@ class Assistant implements FreeTextResponder {
                 turn,
                 providers.chain(chainOf(bot, own)),
                 own.monthlyBudgetUsd() != null ? own.monthlyBudgetUsd() : settings.monthlyBudgetUsd());
-        costAlerts.check(
-                actor.tenantId(),
-                turn.utcDay(),
-                own.dailyAlertUsd() != null ? own.dailyAlertUsd() : settings.dailyAlertUsd());
+        if (answer.paid()) {
+            costAlerts.check(
+                    actor.tenantId(),
+                    turn.utcDay(),
+                    own.dailyAlertUsd() != null ? own.dailyAlertUsd() : settings.dailyAlertUsd());
+        }
 
         Reply reply = reply(answer);
         boolean changedNothing = answer.outcomes().stream()

@@ -37,8 +37,11 @@ class ProviderChain {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProviderChain.class);
 
-    /** What the turn produced: the answer, every tool call, who answered, and what Alfred adds itself. */
-    record Answer(String text, List<ToolGate.Outcome> outcomes, Provider answeredBy, List<String> notes) {}
+    /**
+     * What the turn produced: the answer, every tool call, whether any paid provider answered a
+     * call, and what Alfred adds itself.
+     */
+    record Answer(String text, List<ToolGate.Outcome> outcomes, boolean paid, List<String> notes) {}
 
     private final AssistantSettings settings;
     private final ToolGate gate;
@@ -74,6 +77,7 @@ class ProviderChain {
                 .toList();
         Map<String, Object> context = Map.of(OfflineChatModel.NOW, turn.now().toString());
         int next = 0;
+        boolean paid = false;
         // A turn holds its chat's lease: it must end well before the lease does.
         Instant deadline = clock.instant().plus(settings.turnTimeout());
         Provider provider = chain.get(next);
@@ -102,14 +106,17 @@ class ProviderChain {
                 round--;
                 continue;
             }
-            record(turn, provider, response);
+            if (!provider.offline()) {
+                paid = true;
+                record(turn, provider, response);
+            }
             AssistantMessage output = response.getResult().getOutput();
             if (!output.hasToolCalls()) {
-                return new Answer(text(output), outcomes, provider, notes);
+                return new Answer(text(output), outcomes, paid, notes);
             }
             if (round >= settings.maxToolRounds()) {
                 notes.add("I stopped after " + settings.maxToolRounds() + " rounds of tool calls.");
-                return new Answer(text(output), outcomes, provider, notes);
+                return new Answer(text(output), outcomes, paid, notes);
             }
             conversation.add(output);
             List<ToolResponseMessage.ToolResponse> responses = new ArrayList<>();
@@ -161,6 +168,7 @@ class ProviderChain {
                         >= 0;
     }
 
+    /** The offline model costs nothing and is not a provider call: it leaves no usage row. */
     private void record(Turn turn, Provider provider, ChatResponse response) {
         Usage usage =
                 response.getMetadata() == null ? null : response.getMetadata().getUsage();

@@ -73,6 +73,15 @@ class ResponseCache {
         });
     }
 
+    /** Deletes the answers older than the cache lifetime; run by {@link CacheCleanup}. */
+    int removeExpired() {
+        return jdbc.prepareStatement(
+                "DELETE FROM assistant_cache WHERE created_at <= now() - make_interval(secs => ?)", statement -> {
+                    statement.setDouble(1, settings.cacheTtl().toMillis() / 1000.0);
+                    return statement.executeUpdate();
+                });
+    }
+
     private Reply read(String text) {
         try {
             return json.readValue(text, Reply.class);

@@ -65,7 +65,7 @@ class ListMeetingsTool implements AssistantTool<ListMeetingsTool.Input> {
                         "title",
                         m.title(),
                         "start",
-                        m.start().toString(),
+                        m.start().atZone(caller.zone()).toOffsetDateTime().toString(),
                         "durationMinutes",
                         m.durationMinutes()))
                 .toList();

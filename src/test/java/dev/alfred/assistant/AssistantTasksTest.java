@@ -12,6 +12,7 @@ import dev.alfred.identity.Role;
 import dev.alfred.testing.ApiClient;
 import dev.alfred.testing.FakeChannel;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -185,9 +186,31 @@ class AssistantTasksTest implements TestPropertyProvider {
         assertThat(ask(fay, "show my tasks").reply().text()).contains("Water the plants");
     }
 
+    @Test
+    void expiredAnswersAreRemovedAndFreshOnesKept() {
+        Actor gil = person("Gil", Role.EMPLOYEE);
+        TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
+        JdbcOperations jdbc = context.getBean(JdbcOperations.class);
+        long before = cachedAnswers(gil);
+        tx.executeWrite(status -> jdbc.prepareStatement("""
+                INSERT INTO assistant_cache (tenant_id, key, reply, created_at)
+                VALUES (?, 'stale', '{"text":"old"}', now() - interval '1 day'),
+                       (?, 'fresh', '{"text":"new"}', now())""", statement -> {
+            statement.setObject(1, gil.tenantId());
+            statement.setObject(2, gil.tenantId());
+            return statement.executeUpdate();
+        }));
+
+        int removed =
+                tx.executeWrite(status -> context.getBean(ResponseCache.class).removeExpired());
+
+        assertThat(removed).isGreaterThanOrEqualTo(1);
+        assertThat(cachedAnswers(gil)).isEqualTo(before + 1);
+    }
+
     private long cachedAnswers(Actor actor) {
         TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
-        return tx.executeRead(status -> context.getBean(io.micronaut.data.jdbc.runtime.JdbcOperations.class)
+        return tx.executeRead(status -> context.getBean(JdbcOperations.class)
                 .prepareStatement("SELECT count(*) FROM assistant_cache WHERE tenant_id = ?", statement -> {
                     statement.setObject(1, actor.tenantId());
                     try (var rows = statement.executeQuery()) {
