@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.alfred.channel.Inbound;
-import dev.alfred.channel.InboundSink;
 import dev.alfred.channel.Outbound;
 import dev.alfred.identity.Actor;
 import dev.alfred.identity.Role;
-import dev.alfred.testing.AlfredProperties;
 import dev.alfred.testing.ApiClient;
+import dev.alfred.testing.ChatDriver;
 import dev.alfred.testing.FakeChannel;
 import dev.alfred.testing.LinkedUsers;
 import io.micronaut.context.ApplicationContext;
@@ -34,32 +33,32 @@ final class AssistantChat {
         this.context = context;
     }
 
-    /** Test settings: the fake channel without rate limits, fast polling, both providers at {@code models}. */
+    /** {@link ChatDriver#properties} plus every provider pointed at {@code models}, and {@code extra} pairs. */
     static Map<String, String> properties(FakeModelServer models, String... extra) {
-        String[] base = {
-            "alfred.test.fake-channel", "true",
-            "alfred.channels.fake.per-chat-rate", "0",
-            "alfred.channels.fake.global-rate", "0",
-            "alfred.outbox.poll", "50ms",
-            "alfred.dispatcher.poll", "50ms",
-            "alfred.assistant.openai.base-url", models.url() + "/v1",
-            "alfred.assistant.openai.api-key", "test-openai-key",
-            "alfred.assistant.anthropic.base-url", models.url(),
-            "alfred.assistant.anthropic.api-key", "test-anthropic-key",
-            "alfred.assistant.ollama.base-url", models.url(),
-            "alfred.assistant.backoff", "10ms"
+        String[] providers = {
+            "alfred.assistant.openai.base-url",
+            models.url() + "/v1",
+            "alfred.assistant.openai.api-key",
+            "test-openai-key",
+            "alfred.assistant.anthropic.base-url",
+            models.url(),
+            "alfred.assistant.anthropic.api-key",
+            "test-anthropic-key",
+            "alfred.assistant.ollama.base-url",
+            models.url(),
+            "alfred.assistant.backoff",
+            "10ms"
         };
-        String[] all = new String[base.length + extra.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        return AlfredProperties.fresh(all);
+        String[] all = new String[providers.length + extra.length];
+        System.arraycopy(providers, 0, all, 0, providers.length);
+        System.arraycopy(extra, 0, all, providers.length, extra.length);
+        return ChatDriver.properties(all);
     }
 
     /** A new user with {@code role} in Berlin, linked on the fake channel. */
     Actor person(String name, Role role) {
         String platformUser = "p-" + UUID.randomUUID();
-        Actor actor = LinkedUsers.link(context, FakeChannel.NAME, platformUser, name, role);
-        api().patch("/api/v1/users/" + actor.userId(), OWNER_KEY, "{\"timezone\":\"Europe/Berlin\"}");
+        Actor actor = new ChatDriver(context).person(platformUser, name, role, "Europe/Berlin");
         platformUsers.put(actor.userId(), platformUser);
         return actor;
     }
@@ -82,20 +81,8 @@ final class AssistantChat {
 
     /** Sends {@code text} (a command when it starts with {@code /}) and waits for the reply to it. */
     Outbound ask(Actor actor, String chat, String text) {
-        String eventId = UUID.randomUUID().toString();
         Inbound.Kind kind = text.startsWith("/") ? Inbound.Kind.COMMAND : Inbound.Kind.TEXT;
-        context.getBean(InboundSink.class)
-                .accept(new Inbound(
-                        "alfred",
-                        FakeChannel.NAME,
-                        eventId,
-                        null,
-                        chat,
-                        platformUser(actor),
-                        actor.name(),
-                        kind,
-                        text,
-                        Map.of("event", eventId)));
+        String eventId = new ChatDriver(context).send(platformUser(actor), chat, kind, text);
         FakeChannel channel = context.getBean(FakeChannel.class);
         return await().atMost(Duration.ofSeconds(20))
                 .until(

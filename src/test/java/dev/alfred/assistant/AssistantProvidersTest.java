@@ -96,11 +96,7 @@ class AssistantProvidersTest implements TestPropertyProvider {
         assertThat(requests.get(1).body()).contains("Noted: Call Acme.");
         assertThat(requests.get(0).headers().get("Authorization")).containsExactly("Bearer test-openai-key");
 
-        List<Map<String, Object>> usage = api().get("/api/v1/usage", OWNER_KEY).list();
-        Map<String, Object> row = usage.stream()
-                .filter(r -> bob.userId().toString().equals(r.get("userId")))
-                .findFirst()
-                .orElseThrow();
+        Map<String, Object> row = usage(bob, "openai");
         assertThat(row).containsEntry("provider", "openai").containsEntry("model", "gpt-4o-mini");
         assertThat(row).containsEntry("promptTokens", 250).containsEntry("completionTokens", 30);
         // gpt-4o-mini: $0.15 per 1M prompt tokens, $0.60 per 1M completion tokens
@@ -128,11 +124,7 @@ class AssistantProvidersTest implements TestPropertyProvider {
         assertThat(frames.getFirst().text()).isEqualTo("Our MRR ");
         assertThat(reply.replyAddress())
                 .containsEntry("draft", frames.getFirst().draftId());
-        assertThat(api().get("/api/v1/usage", OWNER_KEY).list())
-                .anySatisfy(row -> assertThat(row)
-                        .containsEntry("userId", bob.userId().toString())
-                        .containsEntry("promptTokens", 70)
-                        .containsEntry("completionTokens", 9));
+        assertThat(usage(bob, "openai")).containsEntry("promptTokens", 70).containsEntry("completionTokens", 9);
     }
 
     @Test
@@ -150,11 +142,7 @@ class AssistantProvidersTest implements TestPropertyProvider {
         assertThat(TestTools.NOTES).containsExactly("Call Acme");
         assertThat(reply.reply().text()).isEqualTo("Noted for you.");
         assertThat(MODELS.requests(OPENAI).get(1).body()).contains("\"tool_call_id\":\"call_s\"");
-        assertThat(api().get("/api/v1/usage", OWNER_KEY).list())
-                .anySatisfy(row -> assertThat(row)
-                        .containsEntry("userId", bob.userId().toString())
-                        .containsEntry("promptTokens", 200)
-                        .containsEntry("completionTokens", 16));
+        assertThat(usage(bob, "openai")).containsEntry("promptTokens", 200).containsEntry("completionTokens", 16);
     }
 
     @Test
@@ -177,12 +165,9 @@ class AssistantProvidersTest implements TestPropertyProvider {
         assertThat(TestTools.NOTES).containsExactly("Ship it");
         assertThat(MODELS.requests(ANTHROPIC).getFirst().body()).contains("\"stream\":true");
         assertThat(reply.replyAddress()).containsKey("draft");
-        assertThat(api().get("/api/v1/usage", OWNER_KEY).list())
-                .anySatisfy(row -> assertThat(row)
-                        .containsEntry("userId", bob.userId().toString())
-                        .containsEntry("provider", "anthropic")
-                        .containsEntry("promptTokens", 25 + 30 + 40)
-                        .containsEntry("completionTokens", 15 + 10 + 3));
+        assertThat(usage(bob, "anthropic"))
+                .containsEntry("promptTokens", 25 + 30 + 40)
+                .containsEntry("completionTokens", 15 + 10 + 3);
     }
 
     @Test
@@ -195,12 +180,7 @@ class AssistantProvidersTest implements TestPropertyProvider {
         assertThat(MODELS.requests(FakeModelServer.OLLAMA).getFirst().body())
                 .contains("\"model\":\"llama3.2\"")
                 .contains("record_note");
-        assertThat(api().get("/api/v1/usage", OWNER_KEY).list())
-                .anySatisfy(row -> assertThat(row)
-                        .containsEntry("userId", bob.userId().toString())
-                        .containsEntry("provider", "ollama")
-                        .containsEntry("promptTokens", 12)
-                        .containsEntry("completionTokens", 4));
+        assertThat(usage(bob, "ollama")).containsEntry("promptTokens", 12).containsEntry("completionTokens", 4);
     }
 
     @Test
@@ -274,11 +254,7 @@ class AssistantProvidersTest implements TestPropertyProvider {
         assertThat(MODELS.requests(ANTHROPIC)).hasSize(2);
         assertThat(MODELS.requests(ANTHROPIC).get(0).headers().get("X-api-key")).containsExactly("test-anthropic-key");
         assertThat(TestTools.NOTES).containsExactly("Ship it");
-        assertThat(api().get("/api/v1/usage", OWNER_KEY).list())
-                .anySatisfy(row -> assertThat(row)
-                        .containsEntry("userId", bob.userId().toString())
-                        .containsEntry("provider", "anthropic")
-                        .containsEntry("promptTokens", 100));
+        assertThat(usage(bob, "anthropic")).containsEntry("promptTokens", 100);
     }
 
     @Test
@@ -383,6 +359,15 @@ class AssistantProvidersTest implements TestPropertyProvider {
         await().atMost(Duration.ofSeconds(10)).until(() -> alerts(owner).size() == 1);
         assertThat(alerts(owner).getFirst().reply().text()).contains("Assistant cost alert");
         await().during(Duration.ofMillis(300)).until(() -> alerts(owner).size() == 1);
+    }
+
+    /** Today's usage row of {@code actor} with {@code provider}. */
+    private Map<String, Object> usage(Actor actor, String provider) {
+        return api().get("/api/v1/usage", OWNER_KEY).list().stream()
+                .filter(row -> actor.userId().toString().equals(row.get("userId")))
+                .filter(row -> provider.equals(row.get("provider")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + provider + " usage of " + actor.name()));
     }
 
     private List<Outbound> alerts(Actor owner) {

@@ -1,20 +1,14 @@
 package dev.alfred.meeting;
 
-import static dev.alfred.testing.AlfredProperties.OWNER_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.alfred.channel.Inbound;
-import dev.alfred.channel.InboundSink;
 import dev.alfred.channel.Reply;
 import dev.alfred.identity.Actor;
-import dev.alfred.identity.ApiKeyService;
 import dev.alfred.identity.Role;
-import dev.alfred.identity.UserInput;
-import dev.alfred.identity.UserService;
-import dev.alfred.testing.AlfredProperties;
+import dev.alfred.testing.ChatDriver;
 import dev.alfred.testing.FakeChannel;
-import dev.alfred.testing.LinkedUsers;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -41,9 +35,6 @@ class MeetingChatTest implements TestPropertyProvider {
     ApplicationContext context;
 
     @Inject
-    InboundSink inbox;
-
-    @Inject
     FakeChannel channel;
 
     @Inject
@@ -57,47 +48,27 @@ class MeetingChatTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return AlfredProperties.fresh(
-                "alfred.test.fake-channel", "true",
-                "alfred.channels.fake.per-chat-rate", "0",
-                "alfred.channels.fake.global-rate", "0",
-                "alfred.outbox.poll", "50ms",
-                "alfred.dispatcher.poll", "50ms");
+        return ChatDriver.properties();
     }
 
     private Actor person(String platformId, String name, String zone) {
-        Actor owner =
-                context.getBean(ApiKeyService.class).authenticate(OWNER_KEY).orElseThrow();
-        Actor linked = LinkedUsers.link(context, FakeChannel.NAME, platformId, name);
-        context.getBean(UserService.class)
-                .update(owner, linked.userId(), new UserInput(null, null, null, null, zone, null, null));
-        return new Actor(linked.userId(), linked.tenantId(), name, Role.EMPLOYEE, zone);
+        return chat().person(platformId, name, Role.EMPLOYEE, zone);
     }
 
     private void send(String platformId, String chat, String text) {
-        inbox.accept(new Inbound(
-                "alfred",
-                FakeChannel.NAME,
-                UUID.randomUUID().toString(),
-                null,
-                chat,
-                platformId,
-                platformId,
-                Inbound.Kind.COMMAND,
-                text,
-                Map.of()));
+        chat().send(platformId, chat, Inbound.Kind.COMMAND, text);
     }
 
     private Reply reply(String chat, int index) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> replies(chat).size() > index);
-        return replies(chat).get(index);
+        return chat().reply(chat, index);
     }
 
     private List<Reply> replies(String chat) {
-        return channel.delivered().stream()
-                .filter(a -> !a.message().isDirect() && a.message().chat().equals(chat))
-                .map(a -> a.message().reply())
-                .toList();
+        return chat().replies(chat);
+    }
+
+    private ChatDriver chat() {
+        return new ChatDriver(context);
     }
 
     @Test

@@ -3,20 +3,18 @@ package dev.alfred.metrics;
 import static dev.alfred.testing.AlfredProperties.OWNER_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import dev.alfred.assistant.AssistantTool;
 import dev.alfred.assistant.ToolCaller;
 import dev.alfred.assistant.ToolResult;
 import dev.alfred.channel.Inbound;
-import dev.alfred.channel.InboundSink;
 import dev.alfred.channel.Reply;
 import dev.alfred.identity.Actor;
 import dev.alfred.identity.ApiKeyService;
 import dev.alfred.permission.PermissionService;
 import dev.alfred.problem.Problem;
-import dev.alfred.testing.AlfredProperties;
 import dev.alfred.testing.ApiClient;
+import dev.alfred.testing.ChatDriver;
 import dev.alfred.testing.FakeChannel;
 import dev.alfred.testing.LinkedUsers;
 import io.micronaut.context.ApplicationContext;
@@ -45,9 +43,6 @@ class MetricsChatTest implements TestPropertyProvider {
     ApplicationContext context;
 
     @Inject
-    InboundSink inbox;
-
-    @Inject
     FakeChannel channel;
 
     @Inject
@@ -61,12 +56,7 @@ class MetricsChatTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return AlfredProperties.fresh(
-                "alfred.test.fake-channel", "true",
-                "alfred.channels.fake.per-chat-rate", "0",
-                "alfred.channels.fake.global-rate", "0",
-                "alfred.outbox.poll", "50ms",
-                "alfred.dispatcher.poll", "50ms");
+        return ChatDriver.properties();
     }
 
     @BeforeAll
@@ -107,26 +97,10 @@ class MetricsChatTest implements TestPropertyProvider {
     }
 
     private Reply send(String user, Inbound.Kind kind, String command) {
+        ChatDriver driver = new ChatDriver(context);
         String chat = "chat-" + UUID.randomUUID();
-        inbox.accept(new Inbound(
-                "alfred",
-                FakeChannel.NAME,
-                UUID.randomUUID().toString(),
-                null,
-                chat,
-                user,
-                user,
-                kind,
-                command,
-                Map.of()));
-        await().until(() ->
-                channel.delivered().stream().anyMatch(a -> a.message().chat().equals(chat)));
-        return channel.delivered().stream()
-                .filter(a -> a.message().chat().equals(chat))
-                .findFirst()
-                .orElseThrow()
-                .message()
-                .reply();
+        driver.send(user, chat, kind, command);
+        return driver.reply(chat, 0);
     }
 
     @Test

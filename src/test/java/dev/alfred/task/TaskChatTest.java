@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.alfred.channel.Inbound;
-import dev.alfred.channel.InboundSink;
 import dev.alfred.channel.Reply;
 import dev.alfred.identity.Actor;
 import dev.alfred.identity.ApiKeyService;
 import dev.alfred.identity.Role;
-import dev.alfred.identity.UserInput;
-import dev.alfred.identity.UserService;
-import dev.alfred.testing.AlfredProperties;
 import dev.alfred.testing.ApiClient;
+import dev.alfred.testing.ChatDriver;
 import dev.alfred.testing.FakeChannel;
-import dev.alfred.testing.LinkedUsers;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -50,9 +46,6 @@ class TaskChatTest implements TestPropertyProvider {
     ApplicationContext context;
 
     @Inject
-    InboundSink inbox;
-
-    @Inject
     FakeChannel channel;
 
     @Inject
@@ -63,61 +56,37 @@ class TaskChatTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return AlfredProperties.fresh(
-                "alfred.test.fake-channel", "true",
-                "alfred.channels.fake.per-chat-rate", "0",
-                "alfred.channels.fake.global-rate", "0",
-                "alfred.outbox.poll", "50ms",
-                "alfred.dispatcher.poll", "50ms",
-                "alfred.jobs.polling-interval", "100ms",
-                "alfred.tasks.reminder-lead", "2s");
+        return ChatDriver.properties("alfred.jobs.polling-interval", "100ms", "alfred.tasks.reminder-lead", "2s");
     }
 
     private Actor owner() {
         return context.getBean(ApiKeyService.class).authenticate(OWNER_KEY).orElseThrow();
     }
 
-    /** A user linked to the fake channel as {@code platformId}, with a role and time zone. */
     private Actor person(String platformId, String name, Role role, String zone) {
-        Actor linked = LinkedUsers.link(context, FakeChannel.NAME, platformId, name);
-        context.getBean(UserService.class)
-                .update(owner(), linked.userId(), new UserInput(null, null, role, null, zone, null, null));
-        return new Actor(linked.userId(), linked.tenantId(), name, role, zone);
+        return chat().person(platformId, name, role, zone);
     }
 
     private void send(String platformId, String chat, Inbound.Kind kind, String text) {
-        inbox.accept(new Inbound(
-                "alfred",
-                FakeChannel.NAME,
-                UUID.randomUUID().toString(),
-                null,
-                chat,
-                platformId,
-                platformId,
-                kind,
-                text,
-                Map.of()));
+        chat().send(platformId, chat, kind, text);
     }
 
-    /** The next reply in {@code chat} after {@code seen} replies. */
     private Reply reply(String chat, int index) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> replies(chat).size() > index);
-        return replies(chat).get(index);
+        return chat().reply(chat, index);
     }
 
     private List<Reply> replies(String chat) {
-        return channel.delivered().stream()
-                .filter(a -> !a.message().isDirect() && a.message().chat().equals(chat))
-                .map(a -> a.message().reply())
-                .toList();
+        return chat().replies(chat);
     }
 
     private Optional<Reply> direct(String platformId, String containing) {
-        return channel.delivered().stream()
-                .filter(a -> a.message().isDirect() && a.message().directUser().equals(platformId))
-                .map(a -> a.message().reply())
+        return chat().direct(platformId).stream()
                 .filter(r -> r.text().contains(containing))
                 .findFirst();
+    }
+
+    private ChatDriver chat() {
+        return new ChatDriver(context);
     }
 
     private static long id(Reply reply) {
