@@ -69,9 +69,9 @@ final class DiscordBot implements Channel {
         return bot.variable(DiscordInbound.CHANNEL, "bot-token");
     }
 
-    /** What logs each shard in and waits (bounded) for its gateway session: each runs on its own thread. */
-    List<Runnable> starts(InboundSink inbox, List<CommandSpec> commands) {
-        return shards == null ? List.of() : shards.starts(inbox, commands);
+    /** What logs the shards in and waits (bounded) for their gateway sessions; it runs on its own thread. */
+    Runnable start(InboundSink inbox, List<CommandSpec> commands) {
+        return shards == null ? () -> {} : shards.start(inbox, commands);
     }
 
     void stop() throws InterruptedException {

@@ -57,12 +57,8 @@ class DiscordChannels implements ChannelProvider {
                 LOG.info("Discord is disabled for bot {}: set {} to enable it", bot.bot(), bot.tokenVariable());
                 continue;
             }
-            List<Runnable> shards = bot.starts(inbox, catalogue.specs());
-            for (int i = 0; i < shards.size(); i++) {
-                starting.add(Thread.ofVirtual()
-                        .name("discord-start-" + bot.bot() + "-" + i) // the i-th shard of this instance's range
-                        .start(shards.get(i)));
-            }
+            starting.add(
+                    Thread.ofVirtual().name("discord-start-" + bot.bot()).start(bot.start(inbox, catalogue.specs())));
         }
     }
 

@@ -31,6 +31,7 @@ final class GatewaySession {
     private final int shard;
     private final int total;
     private volatile @Nullable JDA jda;
+    private volatile @Nullable GatewayEvents events;
     private volatile @Nullable OkHttpClient http;
     private volatile String problem = "starting";
     private boolean stopped; // guarded by this: a start that finishes after stop() must not leave JDA running
@@ -68,13 +69,16 @@ final class GatewaySession {
         return problem;
     }
 
-    /** Logs in and waits (bounded) for the gateway session; runs on its own thread. */
-    void start(InboundSink inbox, List<CommandSpec> commands) {
+    /**
+     * Logs in (the token check is a REST call) and queues the gateway connect with the session controller; false,
+     * with the reason in {@link #problem()}, when it did not.
+     */
+    boolean login(InboundSink inbox, List<CommandSpec> commands) {
         GatewayEvents events = new GatewayEvents(bot, inbox, commands, this::stopped, shard == 0);
         OkHttpClient client;
         synchronized (this) {
             if (stopped) {
-                return;
+                return false;
             }
             client = new OkHttpClient.Builder().build();
             http = client;
@@ -82,17 +86,30 @@ final class GatewaySession {
         try {
             JDA started = GatewayLogin.builder(token, settings, client, events, controller, shard, total)
                     .build();
-            boolean kept;
             synchronized (this) {
-                kept = !stopped;
-                if (kept) {
+                if (!stopped) {
                     jda = started;
+                    this.events = events;
+                    return true;
                 }
             }
-            if (!kept) {
-                abandon(started, events);
-                return;
-            }
+            abandon(started, events);
+        } catch (InvalidTokenException e) {
+            fail("Discord refused the bot token; check " + tokenVariable);
+        } catch (RuntimeException e) {
+            fail("cannot connect to Discord: " + e);
+        }
+        return false;
+    }
+
+    /** Waits (bounded) for the gateway session of a {@link #login} that went through. */
+    void awaitReady() {
+        GatewayEvents events = this.events;
+        JDA started = jda;
+        if (events == null || started == null) {
+            return;
+        }
+        try {
             events.ready().get(settings.readyTimeout().toMillis(), TimeUnit.MILLISECONDS);
             problem = "connection to the gateway lost";
             LOG.info(
@@ -101,13 +118,11 @@ final class GatewaySession {
                     shard,
                     total,
                     started.getSelfUser().getName());
-        } catch (InvalidTokenException e) {
-            fail("Discord refused the bot token; check " + tokenVariable);
         } catch (TimeoutException e) {
             fail("gateway not ready after " + settings.readyTimeout()); // JDA keeps trying in the background
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | RuntimeException e) {
+        } catch (ExecutionException e) {
             fail("cannot connect to Discord: " + e);
         }
     }

@@ -46,15 +46,25 @@ final class GatewayShards {
                         .toList();
     }
 
-    /** What starts each shard's session, one per thread; none when the configuration is bad (logged here). */
-    List<Runnable> starts(InboundSink inbox, List<CommandSpec> commands) {
+    /**
+     * What logs the shards in, in id order, then waits (bounded) for each; nothing when the configuration is bad
+     * (logged here). The order matters: the session controller identifies the shards one after the other, each
+     * only once the one before is ready, so a shard that logs in first is also the first to connect.
+     */
+    Runnable start(InboundSink inbox, List<CommandSpec> commands) {
         if (misconfigured != null) {
             LOG.warn("Discord bot {} is down: {}", bot, misconfigured);
-            return List.of();
+            return () -> {};
         }
-        return sessions.stream()
-                .<Runnable>map(session -> () -> session.start(inbox, commands))
-                .toList();
+        return () -> {
+            List<GatewaySession> loggedIn = new ArrayList<>();
+            for (GatewaySession session : sessions) {
+                if (session.login(inbox, commands)) {
+                    loggedIn.add(session);
+                }
+            }
+            loggedIn.forEach(GatewaySession::awaitReady);
+        };
     }
 
     void stop() throws InterruptedException {
