@@ -60,6 +60,10 @@ final class EmbeddedPostgresBootstrap implements BeanInitializedEventListener<Da
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // The library starts PostgreSQL with fsync and synchronous commit off, made for tests.
+                    // Alfred acknowledges a message once its insert commits, so that commit must be on disk.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     // Stopped by stop() once everything that uses it (pool, jobs) has shut down; a
                     // shutdown hook of its own would race those on SIGTERM.
                     .setRegisterShutdownHook(false)

@@ -30,6 +30,10 @@ class EmbeddedDatabaseTest {
             assertThat(query(first, "SELECT count(*) FROM tenant")).isEqualTo("1");
             execute(first, "UPDATE tenant SET name = 'Kept across restarts'");
             port = Integer.parseInt(query(first, "SELECT current_setting('port')"));
+            // an acknowledged message is on disk, not only in PostgreSQL's memory
+            assertThat(query(first, "SELECT current_setting('fsync')")).isEqualTo("on");
+            assertThat(query(first, "SELECT current_setting('synchronous_commit')"))
+                    .isEqualTo("on");
         }
         assertThatThrownBy(() -> new Socket("localhost", port).close()).isInstanceOf(java.io.IOException.class);
 

@@ -50,6 +50,10 @@ public final class TestDatabase {
             try {
                 server = EmbeddedPostgres.builder()
                         .setServerConfig("max_connections", "300")
+                        // As durable as Alfred's own embedded server, so that tests and benchmarks pay
+                        // what a commit costs there.
+                        .setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
                         .start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
