@@ -36,6 +36,7 @@ final class SlackBot implements Channel {
     private final SlackExecutors executors;
     private final InboundSink sink;
     private volatile @Nullable App app;
+    private volatile @Nullable BoltBridge bridge;
     private volatile @Nullable SocketModeApp socket;
     private volatile @Nullable SlackSender sender;
     private volatile @Nullable SlackDrafts drafts;
@@ -103,9 +104,9 @@ final class SlackBot implements Channel {
         return settings != null;
     }
 
-    /** The running App, for HTTP-mode requests; empty while the channel is down. */
-    Optional<App> app() {
-        return Optional.ofNullable(app);
+    /** The running App's bridge, for HTTP-mode requests; empty while the channel is down. */
+    Optional<BoltBridge> bridge() {
+        return Optional.ofNullable(bridge);
     }
 
     Optional<SlackSettings> settings() {
@@ -147,9 +148,11 @@ final class SlackBot implements Channel {
                 status = ChannelStatus.up("Socket Mode, " + who);
             } else {
                 built.start();
-                if (!BoltBridge.warm(built, Objects.requireNonNull(settings.signingSecret()))) {
+                BoltBridge http = new BoltBridge(built);
+                if (!http.warm(Objects.requireNonNull(settings.signingSecret()))) {
                     LOG.warn("Slack channel of bot {}: the warm-up request was not answered as expected", bot);
                 }
+                bridge = http;
                 status = ChannelStatus.up("HTTP mode at /slack/events, " + who);
             }
             app = built;
@@ -183,6 +186,7 @@ final class SlackBot implements Channel {
         }
         App current = app;
         app = null;
+        bridge = null;
         sender = null;
         drafts = null;
         if (current != null) {

@@ -72,8 +72,8 @@ class SlackEventsController {
     }
 
     private static HttpResponse<?> run(SlackBot bot, HttpRequest<?> request, String body) {
-        Optional<App> app = bot.app();
-        if (app.isEmpty()) {
+        Optional<BoltBridge> bridge = bot.bridge();
+        if (bridge.isEmpty()) {
             return error(
                     HttpStatus.SERVICE_UNAVAILABLE,
                     "the Slack channel is not running: " + bot.status().detail());
@@ -82,13 +82,13 @@ class SlackEventsController {
         request.getHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
         Response response;
         try {
-            response = BoltBridge.run(
-                    app.get(),
-                    request.getPath(),
-                    request.getParameters().asMap(),
-                    headers,
-                    body,
-                    request.getRemoteAddress().getHostString());
+            response = bridge.get()
+                    .run(
+                            request.getPath(),
+                            request.getParameters().asMap(),
+                            headers,
+                            body,
+                            request.getRemoteAddress().getHostString());
         } catch (Exception e) {
             LOG.error("Slack request for bot {} failed", bot.bot(), e);
             return error(HttpStatus.INTERNAL_SERVER_ERROR, "the event could not be stored");

@@ -1,5 +1,6 @@
 package dev.alfred.channel.slack;
 
+import com.google.gson.Gson;
 import com.slack.api.Slack;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.methods.MethodsClient;
@@ -9,6 +10,7 @@ import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
+import com.slack.api.util.json.GsonFactory;
 import dev.alfred.channel.Channel;
 import dev.alfred.channel.Delivery;
 import dev.alfred.channel.Outbound;
@@ -16,6 +18,8 @@ import dev.alfred.channel.Reply;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,8 +56,13 @@ final class SlackSender {
     private final Slack slack;
     private final MethodsClient methods;
     private final Consumer<String> tokenRejected;
-    /** response_urls whose placeholder an earlier reply already replaced, with when: later replies add to it. */
-    private final Map<String, Instant> replaced = new ConcurrentHashMap<>();
+    /**
+     * response_urls whose placeholder an earlier reply already replaced, with when, oldest first: later replies
+     * add to it. Insertion order lets expired entries go from the head instead of scanning all of them.
+     */
+    private final LinkedHashMap<String, Instant> replaced = new LinkedHashMap<>(); // guarded by itself
+    /** The SDK builds a new JSON writer for every body it is given as an object; a string it sends as it is. */
+    private final Gson snakeCase;
     /** Slack user id to the app's DM channel with them. */
     private final Map<String, String> directChannels = new ConcurrentHashMap<>();
 
@@ -62,6 +71,7 @@ final class SlackSender {
         this.slack = slack;
         this.methods = methods;
         this.tokenRejected = tokenRejected;
+        this.snakeCase = GsonFactory.createSnakeCase(slack.getConfig());
     }
 
     Delivery send(Outbound message) {
@@ -86,11 +96,10 @@ final class SlackSender {
             }
             String responseUrl = message.replyAddress().get(SlackListeners.RESPONSE_URL);
             if (responseUrl != null) {
-                boolean replace = SlackListeners.ACK_DRAFT.equals(draft) && !replaced.containsKey(responseUrl);
+                boolean replace = SlackListeners.ACK_DRAFT.equals(draft) && !wasReplaced(responseUrl);
                 Delivery delivery = respond(responseUrl, message, rendered, replace);
                 if (delivery instanceof Delivery.Sent && replace) {
-                    forgetExpired();
-                    replaced.put(responseUrl, Instant.now());
+                    replacedNow(responseUrl);
                 }
                 if (delivery != null) {
                     return delivery;
@@ -126,9 +135,22 @@ final class SlackSender {
         return response.getChannel().getId();
     }
 
-    private void forgetExpired() {
-        Instant oldest = Instant.now().minus(RESPONSE_URL_LIFETIME);
-        replaced.values().removeIf(at -> at.isBefore(oldest));
+    private boolean wasReplaced(String responseUrl) {
+        synchronized (replaced) {
+            return replaced.containsKey(responseUrl);
+        }
+    }
+
+    private void replacedNow(String responseUrl) {
+        Instant now = Instant.now();
+        Instant oldest = now.minus(RESPONSE_URL_LIFETIME);
+        synchronized (replaced) {
+            Iterator<Instant> entries = replaced.values().iterator();
+            while (entries.hasNext() && entries.next().isBefore(oldest)) {
+                entries.remove();
+            }
+            replaced.put(responseUrl, now);
+        }
     }
 
     /** Edits the draft into the reply; {@code null} when Slack can no longer edit it and a new message must do. */
@@ -175,7 +197,7 @@ final class SlackSender {
     /** Posts {@code body} to a response_url; {@code null} when the URL expired (404, 410). */
     @Nullable
     Delivery respond(String url, ActionResponse body) throws IOException {
-        try (Response response = slack.getHttpClient().postJsonBody(url, body)) {
+        try (Response response = slack.getHttpClient().postJsonBody(url, snakeCase.toJson(body))) {
             int code = response.code();
             if (code == 200) {
                 return new Delivery.Sent("");

@@ -67,14 +67,15 @@ class SlackBotStatusTest {
         SlackBot bot = bot(http());
         assertThat(bot.start()).isFalse();
         assertThat(bot.status()).isEqualTo(ChannelStatus.down("auth.test: invalid_auth"));
-        assertThat(bot.app()).isEmpty();
+        assertThat(bot.bridge()).isEmpty();
 
         fake.authError(null);
         assertThat(bot.start()).isTrue();
         assertThat(bot.status().state()).isEqualTo(ChannelStatus.State.UP);
         assertThat(bot.status().detail()).contains("HTTP mode", FakeSlack.TEAM, "@alfred");
+        assertThat(bot.bridge()).isPresent();
         bot.stop();
-        assertThat(bot.app()).isEmpty();
+        assertThat(bot.bridge()).isEmpty();
     }
 
     @Test
