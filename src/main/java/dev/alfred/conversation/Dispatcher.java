@@ -13,7 +13,6 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -83,14 +82,8 @@ class Dispatcher {
     }
 
     private boolean round() {
-        // Leasing the lanes and taking up their rows share one commit.
-        Map<Lanes.Lane, List<InboxStore.Pending>> work = tx.executeWrite(status -> {
-            Map<Lanes.Lane, List<InboxStore.Pending>> claimed = new LinkedHashMap<>();
-            for (Lanes.Lane lane : inbox.claim(batch, lease)) {
-                claimed.put(lane, inbox.pending(lane, ROWS_PER_LANE));
-            }
-            return claimed;
-        });
+        Map<Lanes.Lane, List<InboxStore.Pending>> work =
+                tx.executeWrite(status -> inbox.claim(batch, lease, ROWS_PER_LANE));
         work.forEach(this::handle);
         return !work.isEmpty();
     }
@@ -134,7 +127,7 @@ class Dispatcher {
         try {
             tx.executeWrite(status -> {
                 answer(row);
-                if (!inbox.release(lane, 1)) {
+                if (!inbox.doneAndRelease(row, lane)) {
                     throw new LeaseLost();
                 }
                 return null;
@@ -155,6 +148,9 @@ class Dispatcher {
                 try {
                     tx.execute(NESTED, nested -> {
                         answer(row);
+                        if (!inbox.done(row)) {
+                            throw new LeaseLost();
+                        }
                         return null;
                     });
                     finished++;
@@ -171,13 +167,10 @@ class Dispatcher {
         });
     }
 
-    /** Routes the row, queues its replies and marks it done, in the caller's transaction. */
+    /** Routes the row and queues its replies, in the caller's transaction. */
     private void answer(InboxStore.Pending row) {
         Router.Routed routed = router.route(row.event());
         outbox.enqueue(row.id(), routed.tenantId(), row.event(), routed.replies());
-        if (!inbox.done(row)) {
-            throw new LeaseLost();
-        }
     }
 
     private record Failure(InboxStore.Pending row, RuntimeException error) {}

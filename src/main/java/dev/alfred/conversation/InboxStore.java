@@ -7,8 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** Stores, leases and finishes inbox rows through their chat's lane. Callers hold the transaction. */
@@ -55,39 +57,69 @@ class InboxStore {
         return stored;
     }
 
-    List<Lanes.Lane> claim(int limit, Duration lease) {
-        return lanes.claim(QUEUE, limit, lease);
-    }
-
-    /** The lane's oldest pending rows, in order, each counted as taken up once more. */
-    List<Pending> pending(Lanes.Lane lane, int limit) {
-        return jdbc.prepareStatement("""
-                UPDATE inbox SET attempts = attempts + 1
-                WHERE id IN (
-                    SELECT id FROM inbox
-                    WHERE status = 'pending' AND bot = ? AND channel = ? AND chat = ?
-                    ORDER BY id
-                    LIMIT ?)
-                RETURNING id, bot, channel, event_id, workspace, chat, platform_user_id, user_name, kind, text,
-                          reply_address::text, attempts""", statement -> {
-            statement.setString(1, lane.bot());
-            statement.setString(2, lane.channel());
-            statement.setString(3, lane.chat());
-            statement.setInt(4, limit);
-            List<Pending> rows = new ArrayList<>();
+    /**
+     * Leases up to {@code limit} lanes and takes up to {@code rowsPerLane} of each one's oldest pending rows, in
+     * order, each counted as taken up once more. A lane can come with no rows (its count drifted): recount it.
+     */
+    Map<Lanes.Lane, List<Pending>> claim(int limit, Duration lease, int rowsPerLane) {
+        UUID owner = UUID.randomUUID();
+        return jdbc.prepareStatement("WITH " + Lanes.LEASE + """
+                ,
+                taken AS (
+                    UPDATE inbox SET attempts = attempts + 1
+                    WHERE id IN (
+                        SELECT next.id FROM leased l CROSS JOIN LATERAL (
+                            SELECT id FROM inbox
+                            WHERE status = 'pending' AND bot = l.bot AND channel = l.channel AND chat = l.chat
+                            ORDER BY id
+                            LIMIT ?) next)
+                    RETURNING id, bot, channel, event_id, workspace, chat, platform_user_id, user_name, kind, text,
+                              reply_address::text AS reply_address, attempts)
+                SELECT l.bot AS lane_bot, l.channel AS lane_channel, l.chat AS lane_chat, t.*
+                FROM leased l LEFT JOIN taken t ON t.bot = l.bot AND t.channel = l.channel AND t.chat = l.chat
+                ORDER BY l.bot, l.channel, l.chat, t.id""", statement -> {
+            int next = Lanes.bindLease(statement, 1, QUEUE, limit, lease, owner);
+            statement.setInt(next, rowsPerLane);
+            Map<Lanes.Lane, List<Pending>> claimed = new LinkedHashMap<>();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new Pending(result.getLong("id"), inbound(result), result.getInt("attempts")));
+                    Lanes.Lane lane = new Lanes.Lane(
+                            QUEUE,
+                            result.getString("lane_bot"),
+                            result.getString("lane_channel"),
+                            result.getString("lane_chat"),
+                            owner);
+                    List<Pending> rows = claimed.computeIfAbsent(lane, l -> new ArrayList<>());
+                    if (result.getObject("id") != null) { // null: a lane without pending rows
+                        rows.add(new Pending(result.getLong("id"), inbound(result), result.getInt("attempts")));
+                    }
                 }
             }
-            rows.sort(Comparator.comparingLong(Pending::id));
-            return rows;
+            return claimed;
         });
     }
 
     /** Marks the row done; false if it is not pending any more (another worker took the lane over). */
     boolean done(Pending row) {
         return finish(row, "done", null);
+    }
+
+    /**
+     * Marks the row done, counts it out of its lane and releases the lane, in one statement; false if the row is
+     * not pending any more or the lease was lost (another worker took the lane over).
+     */
+    boolean doneAndRelease(Pending row, Lanes.Lane lane) {
+        return jdbc.prepareStatement("""
+                                WITH finished AS (
+                    UPDATE inbox SET status = 'done', processed_at = now(), error = NULL
+                    WHERE id = ? AND status = 'pending'
+                    RETURNING id)
+                """ + Lanes.RELEASE_AFTER, statement -> {
+                    statement.setLong(1, row.id());
+                    Lanes.bindRelease(statement, 2, lane, 1);
+                    return statement.executeUpdate();
+                })
+                == 1;
     }
 
     /** Gives up on the row for good, with the reason. */

@@ -3,12 +3,9 @@ package dev.alfred.conversation;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -38,10 +35,13 @@ class Lanes {
         this.jdbc = jdbc;
     }
 
-    /** Leases up to {@code limit} lanes of the queue that have pending rows and no live lease. */
-    List<Lane> claim(String queue, int limit, Duration lease) {
-        UUID owner = UUID.randomUUID();
-        return jdbc.prepareStatement("""
+    /**
+     * A {@code WITH} query named {@code leased} that leases up to a number of lanes of a queue that have pending
+     * rows and no live lease, and returns their (bot, channel, chat); {@link #bindLease} sets its parameters.
+     * The statement that follows it reads or takes up the lanes' rows, so that both cost one round trip.
+     */
+    static final String LEASE = """
+            leased AS (
                 UPDATE queue_lane SET lease_until = now() + make_interval(secs => ?), lease_owner = ?
                 WHERE (queue, bot, channel, chat) IN (
                     SELECT queue, bot, channel, chat FROM queue_lane
@@ -49,19 +49,31 @@ class Lanes {
                     ORDER BY lease_until NULLS FIRST
                     LIMIT ?
                     FOR UPDATE SKIP LOCKED)
-                RETURNING bot, channel, chat""", statement -> {
-            statement.setDouble(1, seconds(lease));
-            statement.setObject(2, owner);
-            statement.setString(3, queue);
-            statement.setInt(4, limit);
-            List<Lane> lanes = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    lanes.add(new Lane(queue, rows.getString(1), rows.getString(2), rows.getString(3), owner));
-                }
-            }
-            return lanes;
-        });
+                RETURNING bot, channel, chat)""";
+
+    /** Binds the parameters of {@link #LEASE} from {@code first} on; the lanes it leases belong to {@code owner}. */
+    static int bindLease(PreparedStatement statement, int first, String queue, int limit, Duration lease, UUID owner)
+            throws SQLException {
+        statement.setDouble(first, seconds(lease));
+        statement.setObject(first + 1, owner);
+        statement.setString(first + 2, queue);
+        statement.setInt(first + 3, limit);
+        return first + 4;
+    }
+
+    /**
+     * The tail of a statement that counts finished rows of a lane as done and gives the lane up at once, if a
+     * {@code WITH} query named {@code finished} returned a row; {@link #bindRelease} sets its parameters.
+     */
+    static final String RELEASE_AFTER = """
+            UPDATE queue_lane SET pending = pending - ?, lease_owner = NULL, lease_until = NULL
+            WHERE queue = ? AND bot = ? AND channel = ? AND chat = ? AND lease_owner = ?
+              AND EXISTS (SELECT FROM finished)""";
+
+    /** Binds the parameters of {@link #RELEASE_AFTER} from {@code first} on. */
+    static void bindRelease(PreparedStatement statement, int first, Lane lane, int finished) throws SQLException {
+        statement.setInt(first, finished);
+        bind(statement, first + 1, lane);
     }
 
     /** Counts a new pending row into its lane, creating the lane if needed. */

@@ -14,7 +14,6 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,14 +79,8 @@ class OutboxSender {
     }
 
     private boolean round() throws InterruptedException {
-        // Leasing the lanes and reading their replies share one commit.
-        Map<Lanes.Lane, List<OutboxStore.Pending>> work = tx.executeWrite(status -> {
-            Map<Lanes.Lane, List<OutboxStore.Pending>> claimed = new LinkedHashMap<>();
-            for (Lanes.Lane lane : store.claim(batch, lease)) {
-                claimed.put(lane, store.pending(lane, ROWS_PER_LANE));
-            }
-            return claimed;
-        });
+        Map<Lanes.Lane, List<OutboxStore.Pending>> work =
+                tx.executeWrite(status -> store.claim(batch, lease, ROWS_PER_LANE));
         for (Map.Entry<Lanes.Lane, List<OutboxStore.Pending>> lane : work.entrySet()) {
             deliver(lane.getKey(), lane.getValue());
         }
@@ -119,6 +112,10 @@ class OutboxSender {
             int done = finished;
             // The outcome, and at the end the lane's count and lease, in one commit.
             Optional<Duration> retry = tx.executeWrite(status -> {
+                if (last && delivery instanceof Delivery.Sent sent) { // the common case, in one statement
+                    store.sentAndRelease(row.message(), sent.messageId(), lane, done + 1);
+                    return Optional.<Duration>empty();
+                }
                 Optional<Duration> wait = record(row.message(), delivery);
                 int counted = done + (wait.isEmpty() ? 1 : 0);
                 if (wait.isPresent() || last) {

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,31 +77,41 @@ class OutboxStore {
         });
     }
 
-    List<Lanes.Lane> claim(int limit, Duration lease) {
-        return lanes.claim(QUEUE, limit, lease);
-    }
-
-    /** The lane's oldest pending replies, in order. */
-    List<Pending> pending(Lanes.Lane lane, int limit) {
-        return jdbc.prepareStatement("""
-                SELECT id, bot, channel, chat, reply::text, reply_address::text, attempts,
-                       next_attempt_at <= now() AS due, next_attempt_at
-                FROM outbox WHERE status = 'pending' AND bot = ? AND channel = ? AND chat = ?
-                ORDER BY id LIMIT ?""", statement -> {
-            statement.setString(1, lane.bot());
-            statement.setString(2, lane.channel());
-            statement.setString(3, lane.chat());
-            statement.setInt(4, limit);
-            List<Pending> rows = new ArrayList<>();
+    /**
+     * Leases up to {@code limit} lanes and reads up to {@code rowsPerLane} of each one's oldest pending replies, in
+     * order. A lane can come with no replies (its count drifted): recount it.
+     */
+    Map<Lanes.Lane, List<Pending>> claim(int limit, Duration lease, int rowsPerLane) {
+        UUID owner = UUID.randomUUID();
+        return jdbc.prepareStatement("WITH " + Lanes.LEASE + """
+                SELECT l.bot AS lane_bot, l.channel AS lane_channel, l.chat AS lane_chat, o.*
+                FROM leased l LEFT JOIN LATERAL (
+                    SELECT id, bot, channel, chat, reply::text AS reply, reply_address::text AS reply_address, attempts,
+                           next_attempt_at <= now() AS due, next_attempt_at
+                    FROM outbox WHERE status = 'pending' AND bot = l.bot AND channel = l.channel AND chat = l.chat
+                    ORDER BY id LIMIT ?) o ON true
+                ORDER BY l.bot, l.channel, l.chat, o.id""", statement -> {
+            int next = Lanes.bindLease(statement, 1, QUEUE, limit, lease, owner);
+            statement.setInt(next, rowsPerLane);
+            Map<Lanes.Lane, List<Pending>> claimed = new LinkedHashMap<>();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new Pending(
-                            outbound(result),
-                            result.getBoolean("due"),
-                            result.getTimestamp("next_attempt_at").toInstant()));
+                    Lanes.Lane lane = new Lanes.Lane(
+                            QUEUE,
+                            result.getString("lane_bot"),
+                            result.getString("lane_channel"),
+                            result.getString("lane_chat"),
+                            owner);
+                    List<Pending> rows = claimed.computeIfAbsent(lane, l -> new ArrayList<>());
+                    if (result.getObject("id") != null) { // null: a lane without pending replies
+                        rows.add(new Pending(
+                                outbound(result),
+                                result.getBoolean("due"),
+                                result.getTimestamp("next_attempt_at").toInstant()));
+                    }
                 }
             }
-            return rows;
+            return claimed;
         });
     }
 
@@ -110,6 +121,21 @@ class OutboxStore {
                         + " WHERE id = ?",
                 messageId,
                 message.id());
+    }
+
+    /** Records the reply as sent, counts the lane's finished replies and releases the lane, in one statement. */
+    void sentAndRelease(Outbound message, String messageId, Lanes.Lane lane, int finished) {
+        jdbc.prepareStatement("""
+                                WITH finished AS (
+                    UPDATE outbox SET status = 'sent', sent_at = now(), platform_message_id = ?, attempts = attempts + 1
+                    WHERE id = ?
+                    RETURNING id)
+                """ + Lanes.RELEASE_AFTER, statement -> {
+            statement.setString(1, messageId);
+            statement.setLong(2, message.id());
+            Lanes.bindRelease(statement, 3, lane, finished);
+            return statement.executeUpdate();
+        });
     }
 
     /** Sends again after {@code delay}; {@code counted} false does not count the attempt (a throttle is not a failure). */

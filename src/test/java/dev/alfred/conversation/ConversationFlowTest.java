@@ -11,11 +11,15 @@ import dev.alfred.testing.AlfredProperties;
 import dev.alfred.testing.ApiClient;
 import dev.alfred.testing.FakeChannel;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +43,12 @@ class ConversationFlowTest implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    JdbcOperations jdbc;
+
+    @Inject
+    TransactionOperations<Connection> tx;
 
     @Override
     public Map<String, String> getProperties() {
@@ -132,6 +142,40 @@ class ConversationFlowTest implements TestPropertyProvider {
                         "echo: m7",
                         "echo: m8",
                         "echo: m9");
+    }
+
+    @Test
+    void lanes_whose_counts_drifted_are_recounted_and_the_chat_is_answered_again() {
+        new ConversationFixture(context).linkedUser("drift-user");
+        String chat = "chat-" + UUID.randomUUID();
+        execute("""
+                INSERT INTO queue_lane (queue, bot, channel, chat, pending)
+                VALUES ('inbox', 'alfred', 'fake', '%1$s', 3), ('outbox', 'alfred', 'fake', '%1$s', 2)""".formatted(chat));
+        await().until(() -> pending(chat).equals(List.of(0, 0)));
+
+        inbox.accept(ConversationFixture.text("drift-user", chat, "after the repair"));
+        await().until(() -> deliveredTexts(chat).size() == 1);
+        assertThat(deliveredTexts(chat)).containsExactly("echo: after the repair");
+        await().until(() -> pending(chat).equals(List.of(0, 0)));
+    }
+
+    private void execute(String sql) {
+        tx.executeWrite(status -> jdbc.prepareStatement(sql, statement -> statement.executeUpdate()));
+    }
+
+    /** The inbox's and the outbox's count of pending rows in the chat's lanes. */
+    private List<Integer> pending(String chat) {
+        return tx.executeRead(status ->
+                jdbc.prepareStatement("SELECT pending FROM queue_lane WHERE chat = ? ORDER BY queue", statement -> {
+                    statement.setString(1, chat);
+                    List<Integer> counts = new ArrayList<>();
+                    try (var rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            counts.add(rows.getInt(1));
+                        }
+                    }
+                    return counts;
+                }));
     }
 
     @Test
