@@ -7,10 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** Stores, leases and finishes inbox rows through their chat's lane. Callers hold the transaction. */
@@ -60,43 +60,39 @@ class InboxStore {
     /**
      * Leases up to {@code limit} lanes and takes up to {@code rowsPerLane} of each one's oldest pending rows, in
      * order, each counted as taken up once more. A lane can come with no rows (its count drifted): recount it.
+     * The rows are read by a statement after the lease, so that its snapshot has every row another worker
+     * finished before giving the lane up.
      */
     Map<Lanes.Lane, List<Pending>> claim(int limit, Duration lease, int rowsPerLane) {
-        UUID owner = UUID.randomUUID();
-        return jdbc.prepareStatement("WITH " + Lanes.LEASE + """
-                ,
-                taken AS (
-                    UPDATE inbox SET attempts = attempts + 1
-                    WHERE id IN (
-                        SELECT next.id FROM leased l CROSS JOIN LATERAL (
-                            SELECT id FROM inbox
-                            WHERE status = 'pending' AND bot = l.bot AND channel = l.channel AND chat = l.chat
-                            ORDER BY id
-                            LIMIT ?) next)
-                    RETURNING id, bot, channel, event_id, workspace, chat, platform_user_id, user_name, kind, text,
-                              reply_address::text AS reply_address, attempts)
-                SELECT l.bot AS lane_bot, l.channel AS lane_channel, l.chat AS lane_chat, t.*
-                FROM leased l LEFT JOIN taken t ON t.bot = l.bot AND t.channel = l.channel AND t.chat = l.chat
-                ORDER BY l.bot, l.channel, l.chat, t.id""", statement -> {
-            int next = Lanes.bindLease(statement, 1, QUEUE, limit, lease, owner);
-            statement.setInt(next, rowsPerLane);
-            Map<Lanes.Lane, List<Pending>> claimed = new LinkedHashMap<>();
+        List<Lanes.Lane> leased = lanes.claim(QUEUE, limit, lease);
+        Map<Lanes.Lane, List<Pending>> claimed = new LinkedHashMap<>();
+        leased.forEach(lane -> claimed.put(lane, new ArrayList<>()));
+        if (leased.isEmpty()) {
+            return claimed;
+        }
+        jdbc.prepareStatement("""
+                UPDATE inbox SET attempts = attempts + 1
+                WHERE status = 'pending' AND id IN (
+                    SELECT next.id FROM unnest(?, ?, ?) AS lane(bot, channel, chat) CROSS JOIN LATERAL (
+                        SELECT id FROM inbox
+                        WHERE status = 'pending' AND bot = lane.bot AND channel = lane.channel AND chat = lane.chat
+                        ORDER BY id
+                        LIMIT ?) next)
+                RETURNING id, bot, channel, event_id, workspace, chat, platform_user_id, user_name, kind, text,
+                          reply_address::text AS reply_address, attempts""", statement -> {
+            Lanes.bindLanes(statement, 1, leased);
+            statement.setInt(4, rowsPerLane);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    Lanes.Lane lane = new Lanes.Lane(
-                            QUEUE,
-                            result.getString("lane_bot"),
-                            result.getString("lane_channel"),
-                            result.getString("lane_chat"),
-                            owner);
-                    List<Pending> rows = claimed.computeIfAbsent(lane, l -> new ArrayList<>());
-                    if (result.getObject("id") != null) { // null: a lane without pending rows
-                        rows.add(new Pending(result.getLong("id"), inbound(result), result.getInt("attempts")));
-                    }
+                    Inbound event = inbound(result);
+                    Lanes.Lane lane = leased.getFirst().of(event.bot(), event.channel(), event.chat());
+                    claimed.get(lane).add(new Pending(result.getLong("id"), event, result.getInt("attempts")));
                 }
             }
-            return claimed;
+            return null;
         });
+        claimed.values().forEach(rows -> rows.sort(Comparator.comparingLong(Pending::id)));
+        return claimed;
     }
 
     /** Marks the row done; false if it is not pending any more (another worker took the lane over). */

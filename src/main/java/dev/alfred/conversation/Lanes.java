@@ -2,10 +2,14 @@ package dev.alfred.conversation;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -18,7 +22,13 @@ import org.jspecify.annotations.Nullable;
 class Lanes {
 
     /** A leased lane of {@code queue}; {@code owner} proves the lease. */
-    record Lane(String queue, String bot, String channel, String chat, UUID owner) {}
+    record Lane(String queue, String bot, String channel, String chat, UUID owner) {
+
+        /** The lane of the same queue and lease for another (bot, channel, chat). */
+        Lane of(String bot, String channel, String chat) {
+            return new Lane(queue, bot, channel, chat, owner);
+        }
+    }
 
     /**
      * The tail of a statement that counts the rows a {@code WITH} query named by the second
@@ -35,13 +45,10 @@ class Lanes {
         this.jdbc = jdbc;
     }
 
-    /**
-     * A {@code WITH} query named {@code leased} that leases up to a number of lanes of a queue that have pending
-     * rows and no live lease, and returns their (bot, channel, chat); {@link #bindLease} sets its parameters.
-     * The statement that follows it reads or takes up the lanes' rows, so that both cost one round trip.
-     */
-    static final String LEASE = """
-            leased AS (
+    /** Leases up to {@code limit} lanes of the queue that have pending rows and no live lease. */
+    List<Lane> claim(String queue, int limit, Duration lease) {
+        UUID owner = UUID.randomUUID();
+        return jdbc.prepareStatement("""
                 UPDATE queue_lane SET lease_until = now() + make_interval(secs => ?), lease_owner = ?
                 WHERE (queue, bot, channel, chat) IN (
                     SELECT queue, bot, channel, chat FROM queue_lane
@@ -49,16 +56,37 @@ class Lanes {
                     ORDER BY lease_until NULLS FIRST
                     LIMIT ?
                     FOR UPDATE SKIP LOCKED)
-                RETURNING bot, channel, chat)""";
+                RETURNING bot, channel, chat""", statement -> {
+            statement.setDouble(1, seconds(lease));
+            statement.setObject(2, owner);
+            statement.setString(3, queue);
+            statement.setInt(4, limit);
+            List<Lane> lanes = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    lanes.add(new Lane(queue, rows.getString(1), rows.getString(2), rows.getString(3), owner));
+                }
+            }
+            return lanes;
+        });
+    }
 
-    /** Binds the parameters of {@link #LEASE} from {@code first} on; the lanes it leases belong to {@code owner}. */
-    static int bindLease(PreparedStatement statement, int first, String queue, int limit, Duration lease, UUID owner)
-            throws SQLException {
-        statement.setDouble(first, seconds(lease));
-        statement.setObject(first + 1, owner);
-        statement.setString(first + 2, queue);
-        statement.setInt(first + 3, limit);
-        return first + 4;
+    /**
+     * Binds the lanes as three parallel text arrays (bot, channel, chat) from {@code first} on, for a statement
+     * that reads {@code unnest(?, ?, ?) AS lane(bot, channel, chat)}: one round trip for the rows of all of them.
+     */
+    static void bindLanes(PreparedStatement statement, int first, List<Lane> lanes) throws SQLException {
+        Connection connection = statement.getConnection();
+        statement.setArray(
+                first,
+                connection.createArrayOf("text", lanes.stream().map(Lane::bot).toArray()));
+        statement.setArray(
+                first + 1,
+                connection.createArrayOf(
+                        "text", lanes.stream().map(Lane::channel).toArray()));
+        statement.setArray(
+                first + 2,
+                connection.createArrayOf("text", lanes.stream().map(Lane::chat).toArray()));
     }
 
     /**

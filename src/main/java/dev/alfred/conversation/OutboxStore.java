@@ -79,40 +79,41 @@ class OutboxStore {
 
     /**
      * Leases up to {@code limit} lanes and reads up to {@code rowsPerLane} of each one's oldest pending replies, in
-     * order. A lane can come with no replies (its count drifted): recount it.
+     * order. A lane can come with no replies (its count drifted): recount it. The replies are read by a statement
+     * after the lease, so that its snapshot has every reply another worker sent before giving the lane up.
      */
     Map<Lanes.Lane, List<Pending>> claim(int limit, Duration lease, int rowsPerLane) {
-        UUID owner = UUID.randomUUID();
-        return jdbc.prepareStatement("WITH " + Lanes.LEASE + """
-                SELECT l.bot AS lane_bot, l.channel AS lane_channel, l.chat AS lane_chat, o.*
-                FROM leased l LEFT JOIN LATERAL (
+        List<Lanes.Lane> leased = lanes.claim(QUEUE, limit, lease);
+        Map<Lanes.Lane, List<Pending>> claimed = new LinkedHashMap<>();
+        leased.forEach(lane -> claimed.put(lane, new ArrayList<>()));
+        if (leased.isEmpty()) {
+            return claimed;
+        }
+        jdbc.prepareStatement("""
+                SELECT o.* FROM unnest(?, ?, ?) AS lane(bot, channel, chat) CROSS JOIN LATERAL (
                     SELECT id, bot, channel, chat, reply::text AS reply, reply_address::text AS reply_address, attempts,
                            next_attempt_at <= now() AS due, next_attempt_at
-                    FROM outbox WHERE status = 'pending' AND bot = l.bot AND channel = l.channel AND chat = l.chat
-                    ORDER BY id LIMIT ?) o ON true
-                ORDER BY l.bot, l.channel, l.chat, o.id""", statement -> {
-            int next = Lanes.bindLease(statement, 1, QUEUE, limit, lease, owner);
-            statement.setInt(next, rowsPerLane);
-            Map<Lanes.Lane, List<Pending>> claimed = new LinkedHashMap<>();
+                    FROM outbox
+                    WHERE status = 'pending' AND bot = lane.bot AND channel = lane.channel AND chat = lane.chat
+                    ORDER BY id
+                    LIMIT ?) o
+                ORDER BY o.id""", statement -> {
+            Lanes.bindLanes(statement, 1, leased);
+            statement.setInt(4, rowsPerLane);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    Lanes.Lane lane = new Lanes.Lane(
-                            QUEUE,
-                            result.getString("lane_bot"),
-                            result.getString("lane_channel"),
-                            result.getString("lane_chat"),
-                            owner);
-                    List<Pending> rows = claimed.computeIfAbsent(lane, l -> new ArrayList<>());
-                    if (result.getObject("id") != null) { // null: a lane without pending replies
-                        rows.add(new Pending(
-                                outbound(result),
-                                result.getBoolean("due"),
-                                result.getTimestamp("next_attempt_at").toInstant()));
-                    }
+                    Outbound message = outbound(result);
+                    Lanes.Lane lane = leased.getFirst().of(message.bot(), message.channel(), message.chat());
+                    claimed.get(lane)
+                            .add(new Pending(
+                                    message,
+                                    result.getBoolean("due"),
+                                    result.getTimestamp("next_attempt_at").toInstant()));
                 }
             }
-            return claimed;
+            return null;
         });
+        return claimed;
     }
 
     void sent(Outbound message, String messageId) {
