@@ -15,10 +15,6 @@ interface UserRepository extends CrudRepository<User, UUID> {
 
     List<User> findByTenantIdOrderByName(UUID tenantId);
 
-    @Query("SELECT u.* FROM app_user u JOIN channel_account a ON a.user_id = u.id"
-            + " WHERE a.bot = :bot AND a.channel = :channel AND a.platform_user_id = :platformUserId")
-    Optional<User> findLinked(String bot, String channel, String platformUserId);
-
     @Query(
             "SELECT count(*) > 0 FROM app_user WHERE tenant_id = :tenantId AND lower(email) = lower(:email) AND id <> :id")
     boolean emailTaken(UUID tenantId, String email, UUID id);

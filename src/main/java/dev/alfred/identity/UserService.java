@@ -9,7 +9,6 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -42,11 +41,6 @@ public class UserService {
     /** A user by id alone, for callers that already hold a tenant-checked reference such as a link. */
     User getById(UUID userId) {
         return users.findById(userId).orElseThrow(() -> Problem.notFound("user", userId));
-    }
-
-    /** The user linked to a platform account, if any. */
-    Optional<User> findLinked(String bot, String channel, String platformUserId) {
-        return users.findLinked(bot, channel, platformUserId);
     }
 
     @Transactional
