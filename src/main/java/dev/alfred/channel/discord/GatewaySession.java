@@ -122,7 +122,7 @@ final class GatewaySession {
             fail("gateway not ready after " + settings.readyTimeout()); // JDA keeps trying in the background
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
+        } catch (ExecutionException | RuntimeException e) {
             fail("cannot connect to Discord: " + e);
         }
     }
