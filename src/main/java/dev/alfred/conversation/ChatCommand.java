@@ -11,4 +11,12 @@ public interface ChatCommand {
     CommandSpec spec();
 
     Reply run(CommandContext context);
+
+    /**
+     * True only for a command that never writes. It then runs without a savepoint of its own (two database
+     * round trips), since a refusal has nothing of its to undo. Default false.
+     */
+    default boolean readOnly() {
+        return false;
+    }
 }

@@ -26,6 +26,11 @@ class HelpCommand implements ChatCommand {
     }
 
     @Override
+    public boolean readOnly() {
+        return true;
+    }
+
+    @Override
     public Reply run(CommandContext context) {
         String prefix = CommandSyntax.prefix(context.event());
         String lines = catalogue.get().specs().stream()

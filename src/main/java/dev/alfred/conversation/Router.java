@@ -86,8 +86,10 @@ class Router {
         if (spec.feature() != null && !permissions.check(actor, spec.feature())) {
             return Reply.text("Sorry, you are not allowed to do that (not allowed: " + spec.feature() + ").");
         }
-        return guarded(() ->
-                found.get().run(new CommandContext(actor, CommandSyntax.args(event.text()), event, conversation)));
+        ChatCommand handler = found.get();
+        Supplier<Reply> run =
+                () -> handler.run(new CommandContext(actor, CommandSyntax.args(event.text()), event, conversation));
+        return handler.readOnly() ? refusalAsReply(run) : guarded(run);
     }
 
     private Reply text(Actor actor, Inbound event, UUID conversation) {
@@ -115,8 +117,12 @@ class Router {
      * the handler wrote and becomes the reply, while the dispatcher's transaction still commits.
      */
     private Reply guarded(Supplier<Reply> handler) {
+        return refusalAsReply(() -> tx.execute(NESTED, status -> handler.get()));
+    }
+
+    private static Reply refusalAsReply(Supplier<Reply> handler) {
         try {
-            return tx.execute(NESTED, status -> handler.get());
+            return handler.get();
         } catch (Problem problem) {
             return Reply.text(problem.detail());
         }

@@ -23,6 +23,11 @@ class WhoAmICommand implements ChatCommand {
     }
 
     @Override
+    public boolean readOnly() {
+        return true;
+    }
+
+    @Override
     public Reply run(CommandContext context) {
         var actor = context.actor();
         String tenant = tenants.get(actor.tenantId()).name();

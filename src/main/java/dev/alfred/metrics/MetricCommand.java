@@ -30,6 +30,11 @@ class MetricCommand implements ChatCommand {
     }
 
     @Override
+    public boolean readOnly() {
+        return true;
+    }
+
+    @Override
     public Reply run(CommandContext context) {
         String[] words = context.args().strip().split("\\s+");
         if (words[0].isEmpty() || words.length > 2) {

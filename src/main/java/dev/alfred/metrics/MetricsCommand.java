@@ -25,6 +25,11 @@ class MetricsCommand implements ChatCommand {
     }
 
     @Override
+    public boolean readOnly() {
+        return true;
+    }
+
+    @Override
     public Reply run(CommandContext context) {
         return Reply.text(answers.list(context.actor()));
     }

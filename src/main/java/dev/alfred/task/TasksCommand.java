@@ -32,6 +32,11 @@ class TasksCommand implements ChatCommand {
     }
 
     @Override
+    public boolean readOnly() {
+        return true;
+    }
+
+    @Override
     public Reply run(CommandContext context) {
         String which = context.args().strip().toLowerCase(Locale.ROOT);
         TaskQuery query = which.equals("done")
