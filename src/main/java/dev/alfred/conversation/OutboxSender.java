@@ -14,9 +14,14 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,10 +86,36 @@ class OutboxSender {
     private boolean round() throws InterruptedException {
         Map<Lanes.Lane, List<OutboxStore.Pending>> work =
                 tx.executeWrite(status -> store.claim(batch, lease, ROWS_PER_LANE));
-        for (Map.Entry<Lanes.Lane, List<OutboxStore.Pending>> lane : work.entrySet()) {
+        if (work.size() == 1) {
+            Map.Entry<Lanes.Lane, List<OutboxStore.Pending>> lane =
+                    work.entrySet().iterator().next();
             deliver(lane.getKey(), lane.getValue());
+        } else if (work.size() > 1) {
+            deliverEach(work);
         }
         return !work.isEmpty();
+    }
+
+    /** Each lane on its own virtual thread: a chat waiting for its rate limit must not hold up the others. */
+    private void deliverEach(Map<Lanes.Lane, List<OutboxStore.Pending>> work) throws InterruptedException {
+        List<Future<?>> lanes = new ArrayList<>();
+        try (ExecutorService perLane = Executors.newVirtualThreadPerTaskExecutor()) {
+            work.forEach((lane, rows) -> lanes.add(perLane.submit(() -> {
+                deliver(lane, rows);
+                return null;
+            })));
+        }
+        for (Future<?> lane : lanes) {
+            try {
+                lane.get();
+            } catch (ExecutionException e) {
+                switch (e.getCause()) {
+                    case RuntimeException failure -> throw failure;
+                    case InterruptedException interrupted -> throw interrupted;
+                    default -> throw new IllegalStateException(e.getCause());
+                }
+            }
+        }
     }
 
     /**
