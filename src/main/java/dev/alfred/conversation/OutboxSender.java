@@ -22,7 +22,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,8 @@ class OutboxSender {
     private final Duration backoff;
     private final Duration lease;
     private final WorkerPool workers;
+    private final Duration drain;
+    private final ExecutorService handOvers = Executors.newVirtualThreadPerTaskExecutor();
 
     OutboxSender(
             OutboxStore store,
@@ -70,6 +74,7 @@ class OutboxSender {
         this.backoff = backoff;
         this.lease = lease;
         this.workers = new WorkerPool("outbox", workers, poll, drain, signal, this::round);
+        this.drain = drain;
     }
 
     @EventListener
@@ -81,6 +86,42 @@ class OutboxSender {
     @PreDestroy
     void stop() throws InterruptedException {
         workers.stop();
+        handOvers.shutdown();
+        if (!handOvers.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS)) {
+            handOvers.shutdownNow(); // an unsent reply's lease runs out and a worker sends it
+        }
+    }
+
+    /** How long a leased outbox lane stays with its holder: also the lease of a {@link OutboxStore.HandOver}. */
+    Duration lease() {
+        return lease;
+    }
+
+    /**
+     * Sends replies whose lane the caller leased in the transaction that queued them (after its commit), on a
+     * virtual thread of their own, exactly as a worker that had claimed the lane would.
+     */
+    void handOver(OutboxStore.HandOver handOver) {
+        List<OutboxStore.Pending> rows = handOver.messages().stream()
+                .map(message -> new OutboxStore.Pending(message, true, Instant.now()))
+                .toList();
+        try {
+            handOvers.execute(() -> {
+                try {
+                    deliver(handOver.lane(), rows);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    LOG.warn(
+                            "Replies to {}/{} wait for the lease to run out: {}",
+                            handOver.lane().channel(),
+                            handOver.lane().chat(),
+                            e.toString());
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            // Shutting down: the lease runs out and a worker, here or on another instance, sends them.
+        }
     }
 
     private boolean round() throws InterruptedException {

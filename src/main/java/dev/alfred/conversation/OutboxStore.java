@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -45,6 +46,63 @@ class OutboxStore {
             insert(inboxId, tenantId, event.bot(), event.channel(), event.chat(), reply, address);
             address = event.replyAddress();
         }
+    }
+
+    /** Replies queued by {@link #enqueueLeased} whose outbox lane the caller now leases, to send after its commit. */
+    record HandOver(Lanes.Lane lane, List<Outbound> messages) {}
+
+    /**
+     * Queues the replies to an inbound event like {@link #enqueue} and, when no other reply waits in their chat's
+     * lane and no worker holds it, leases the lane to the caller in the same statement, so that the caller sends
+     * them right after its commit without a claim. Workers skip a leased lane; should the caller die before
+     * sending, the lease runs out and a worker sends them.
+     */
+    Optional<HandOver> enqueueLeased(
+            long inboxId, @Nullable UUID tenantId, Inbound event, List<Reply> replies, Duration lease) {
+        Lanes.Lane lane = new Lanes.Lane(QUEUE, event.bot(), event.channel(), event.chat(), UUID.randomUUID());
+        Map<String, String> address = drafts.replyAddress(event);
+        List<Outbound> messages = new ArrayList<>();
+        boolean leased = true;
+        for (Reply reply : replies) {
+            Map<String, String> replyAddress = address;
+            long[] stored = jdbc.prepareStatement("""
+                    WITH stored AS (
+                        INSERT INTO outbox (inbox_id, tenant_id, bot, channel, chat, reply, reply_address)
+                        VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))
+                        RETURNING id, bot, channel, chat),
+                    counted AS (
+                        INSERT INTO queue_lane AS l (queue, bot, channel, chat, pending, lease_owner, lease_until)
+                        SELECT 'outbox', bot, channel, chat, 1, ?, now() + make_interval(secs => ?) FROM stored
+                        ON CONFLICT (queue, bot, channel, chat) DO UPDATE SET
+                            pending = l.pending + 1,
+                            lease_owner = CASE WHEN l.lease_owner = excluded.lease_owner OR (l.pending = 0
+                                AND (l.lease_until IS NULL OR l.lease_until < now()))
+                                THEN excluded.lease_owner ELSE l.lease_owner END,
+                            lease_until = CASE WHEN l.lease_owner = excluded.lease_owner OR (l.pending = 0
+                                AND (l.lease_until IS NULL OR l.lease_until < now()))
+                                THEN excluded.lease_until ELSE l.lease_until END
+                        RETURNING lease_owner)
+                    SELECT stored.id, counted.lease_owner = ? FROM stored, counted""", statement -> {
+                statement.setLong(1, inboxId);
+                statement.setObject(2, tenantId);
+                statement.setString(3, event.bot());
+                statement.setString(4, event.channel());
+                statement.setString(5, event.chat());
+                statement.setString(6, json.write(reply));
+                statement.setString(7, json.write(replyAddress));
+                statement.setObject(8, lane.owner());
+                statement.setDouble(9, lease.toMillis() / 1000.0);
+                statement.setObject(10, lane.owner());
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    return new long[] {rows.getLong(1), rows.getBoolean(2) ? 1 : 0};
+                }
+            });
+            leased &= stored[1] == 1;
+            messages.add(new Outbound(stored[0], event.bot(), event.channel(), event.chat(), reply, replyAddress, 1));
+            address = event.replyAddress();
+        }
+        return leased ? Optional.of(new HandOver(lane, messages)) : Optional.empty();
     }
 
     /** Queues a reply that answers no event (a notification), in the caller's transaction. */

@@ -1,0 +1,78 @@
+package dev.alfred.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.alfred.channel.Delivery;
+import dev.alfred.channel.InboundSink;
+import dev.alfred.testing.AlfredProperties;
+import dev.alfred.testing.FakeChannel;
+import dev.alfred.testing.TestDatabase;
+import io.micronaut.context.ApplicationContext;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replies handed from the dispatcher straight to the sender, with no outbox worker running: they arrive when
+ * their chat's outbox lane is free, and never overtake a reply that waits in it.
+ */
+class OutboxHandOverTest {
+
+    ApplicationContext context;
+    InboundSink inbox;
+    FakeChannel channel;
+
+    @BeforeEach
+    void start() {
+        Map<String, Object> properties = new HashMap<>(TestDatabase.freshDatabase());
+        properties.put("alfred.bootstrap.api-key", AlfredProperties.OWNER_KEY);
+        String[] settings = ConversationFixture.settings("alfred.outbox.workers", "0");
+        for (int i = 0; i + 1 < settings.length; i += 2) {
+            properties.put(settings[i], settings[i + 1]);
+        }
+        context = ApplicationContext.run(properties);
+        new ConversationFixture(context).linkedUser("hand-user");
+        inbox = context.getBean(InboundSink.class);
+        channel = context.getBean(FakeChannel.class);
+    }
+
+    @AfterEach
+    void stop() {
+        context.close();
+    }
+
+    private List<String> delivered(String chat) {
+        return channel.delivered().stream()
+                .filter(a -> a.message().chat().equals(chat))
+                .map(a -> a.message().reply().text())
+                .toList();
+    }
+
+    @Test
+    void a_reply_in_a_free_lane_is_sent_without_an_outbox_worker() {
+        for (int i = 0; i < 3; i++) {
+            inbox.accept(ConversationFixture.text("hand-user", "chat-free", "m" + i));
+            String expected = "echo: m" + i;
+            await().until(() -> delivered("chat-free").contains(expected));
+        }
+        assertThat(delivered("chat-free")).containsExactly("echo: m0", "echo: m1", "echo: m2");
+    }
+
+    @Test
+    void a_reply_is_not_handed_over_past_one_that_waits_in_its_lane() {
+        channel.script(new Delivery.RetryAfter(Duration.ofSeconds(30), "slow down"));
+        inbox.accept(ConversationFixture.text("hand-user", "chat-busy", "first"));
+        await().until(() -> channel.attempts().size() == 1); // throttled: it waits in the lane
+
+        inbox.accept(ConversationFixture.text("hand-user", "chat-busy", "second"));
+        inbox.accept(ConversationFixture.text("hand-user", "chat-other", "elsewhere"));
+        await().until(() -> delivered("chat-other").equals(List.of("echo: elsewhere")));
+        await().during(Duration.ofMillis(500)).until(() -> channel.attempts().size() == 2);
+        assertThat(delivered("chat-busy")).isEmpty();
+    }
+}
