@@ -130,18 +130,19 @@ class Dispatcher {
      * outbox lane is free, its replies are handed straight to the sender instead of waiting for a worker's claim.
      */
     private @Nullable Failure handleOne(Lanes.Lane lane, InboxStore.Pending row) {
+        boolean slot = sender.isPresent() && sender.get().reserveHandOver();
         Optional<OutboxStore.HandOver> handOver;
         try {
             handOver = tx.executeWrite(status -> {
                 Router.Routed routed = router.route(row.event());
                 Optional<OutboxStore.HandOver> leased = Optional.empty();
-                if (sender.isPresent()) {
+                if (slot) {
                     leased = outbox.enqueueLeased(
                             row.id(),
                             routed.tenantId(),
                             row.event(),
                             routed.replies(),
-                            sender.get().lease());
+                            sender.orElseThrow().lease());
                 } else {
                     outbox.enqueue(row.id(), routed.tenantId(), row.event(), routed.replies());
                 }
@@ -150,12 +151,23 @@ class Dispatcher {
                 }
                 return leased;
             });
-        } catch (LeaseLost lost) {
-            throw lost;
         } catch (RuntimeException e) {
+            if (slot) {
+                sender.orElseThrow().unused();
+            }
+            if (e instanceof LeaseLost lost) {
+                throw lost;
+            }
             return new Failure(row, e);
         }
-        handOver.ifPresentOrElse(h -> sender.orElseThrow().handOver(h), outboxSignal::signal);
+        if (handOver.isPresent()) {
+            sender.orElseThrow().handOver(handOver.get());
+        } else {
+            if (slot) {
+                sender.orElseThrow().unused();
+            }
+            outboxSignal.signal();
+        }
         return null;
     }
 

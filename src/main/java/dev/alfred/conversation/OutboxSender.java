@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -50,7 +51,9 @@ class OutboxSender {
     private final Duration lease;
     private final WorkerPool workers;
     private final Duration drain;
+    private final WorkSignal signal;
     private final ExecutorService handOvers = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore handOverSlots;
 
     OutboxSender(
             OutboxStore store,
@@ -75,6 +78,8 @@ class OutboxSender {
         this.lease = lease;
         this.workers = new WorkerPool("outbox", workers, poll, drain, signal, this::round);
         this.drain = drain;
+        this.signal = signal;
+        this.handOverSlots = new Semaphore(Math.max(1, workers)); // one at least, for an instance without workers
     }
 
     @EventListener
@@ -98,8 +103,22 @@ class OutboxSender {
     }
 
     /**
+     * A slot for one hand-over, if one is free: as many replies are sent by hand-over at once as there are
+     * workers, so that sends, connections and the pool stay as bounded as the workers keep them. The caller
+     * gives the slot to {@link #handOver} or back with {@link #unused}.
+     */
+    boolean reserveHandOver() {
+        return handOverSlots.tryAcquire();
+    }
+
+    /** Gives back a slot that no hand-over used (the chat's lane was busy). */
+    void unused() {
+        handOverSlots.release();
+    }
+
+    /**
      * Sends replies whose lane the caller leased in the transaction that queued them (after its commit), on a
-     * virtual thread of their own, exactly as a worker that had claimed the lane would.
+     * virtual thread of their own, exactly as a worker that had claimed the lane would; it uses the caller's slot.
      */
     void handOver(OutboxStore.HandOver handOver) {
         List<OutboxStore.Pending> rows = handOver.messages().stream()
@@ -117,10 +136,13 @@ class OutboxSender {
                             handOver.lane().channel(),
                             handOver.lane().chat(),
                             e.toString());
+                } finally {
+                    handOverSlots.release();
                 }
             });
         } catch (RejectedExecutionException stopping) {
             // Shutting down: the lease runs out and a worker, here or on another instance, sends them.
+            handOverSlots.release();
         }
     }
 
@@ -182,10 +204,11 @@ class OutboxSender {
             Delivery delivery = deliver(row.message());
             boolean last = row == rows.getLast();
             int done = finished;
+            boolean[] moreWaiting = {false};
             // The outcome, and at the end the lane's count and lease, in one commit.
             Optional<Duration> retry = tx.executeWrite(status -> {
                 if (last && delivery instanceof Delivery.Sent sent) { // the common case, in one statement
-                    store.sentAndRelease(row.message(), sent.messageId(), lane, done + 1);
+                    moreWaiting[0] = store.sentAndRelease(row.message(), sent.messageId(), lane, done + 1);
                     return Optional.<Duration>empty();
                 }
                 Optional<Duration> wait = record(row.message(), delivery);
@@ -195,6 +218,9 @@ class OutboxSender {
                 }
                 return wait;
             });
+            if (moreWaiting[0]) {
+                signal.signal(); // replies queued behind a handed-over one: no worker's loop would see them soon
+            }
             if (retry.isPresent()) {
                 return;
             }

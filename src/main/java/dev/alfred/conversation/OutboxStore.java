@@ -182,18 +182,23 @@ class OutboxStore {
                 message.id());
     }
 
-    /** Records the reply as sent, counts the lane's finished replies and releases the lane, in one statement. */
-    void sentAndRelease(Outbound message, String messageId, Lanes.Lane lane, int finished) {
-        jdbc.prepareStatement("""
+    /**
+     * Records the reply as sent, counts the lane's finished replies and releases the lane, in one statement; true
+     * when more replies wait in the lane (queued while it was held), for a worker to take up.
+     */
+    boolean sentAndRelease(Outbound message, String messageId, Lanes.Lane lane, int finished) {
+        return jdbc.prepareStatement("""
                                 WITH finished AS (
                     UPDATE outbox SET status = 'sent', sent_at = now(), platform_message_id = ?, attempts = attempts + 1
                     WHERE id = ?
                     RETURNING id)
-                """ + Lanes.RELEASE_AFTER, statement -> {
+                """ + Lanes.RELEASE_AFTER + " RETURNING pending", statement -> {
             statement.setString(1, messageId);
             statement.setLong(2, message.id());
             Lanes.bindRelease(statement, 3, lane, finished);
-            return statement.executeUpdate();
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() && rows.getInt(1) > 0;
+            }
         });
     }
 

@@ -9,6 +9,10 @@ import dev.alfred.testing.AlfredProperties;
 import dev.alfred.testing.FakeChannel;
 import dev.alfred.testing.TestDatabase;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -53,12 +57,27 @@ class OutboxHandOverTest {
                 .toList();
     }
 
+    /** Whether the chat's outbox lane is given back: its replies recorded, its hand-over slot free again. */
+    private boolean released(String chat) {
+        JdbcOperations jdbc = context.getBean(JdbcOperations.class);
+        @SuppressWarnings("unchecked")
+        TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
+        return tx.executeRead(status -> jdbc.prepareStatement(
+                "SELECT lease_owner IS NULL FROM queue_lane WHERE queue = 'outbox' AND chat = ?", statement -> {
+                    statement.setString(1, chat);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        return rows.next() && rows.getBoolean(1);
+                    }
+                }));
+    }
+
     @Test
     void a_reply_in_a_free_lane_is_sent_without_an_outbox_worker() {
         for (int i = 0; i < 3; i++) {
             inbox.accept(ConversationFixture.text("hand-user", "chat-free", "m" + i));
             String expected = "echo: m" + i;
             await().until(() -> delivered("chat-free").contains(expected));
+            await().until(() -> released("chat-free"));
         }
         assertThat(delivered("chat-free")).containsExactly("echo: m0", "echo: m1", "echo: m2");
     }
@@ -67,12 +86,13 @@ class OutboxHandOverTest {
     void a_reply_is_not_handed_over_past_one_that_waits_in_its_lane() {
         channel.script(new Delivery.RetryAfter(Duration.ofSeconds(30), "slow down"));
         inbox.accept(ConversationFixture.text("hand-user", "chat-busy", "first"));
-        await().until(() -> channel.attempts().size() == 1); // throttled: it waits in the lane
+        await().until(() -> channel.attempts().size() == 1 && released("chat-busy")); // throttled: it waits
+
+        inbox.accept(ConversationFixture.text("hand-user", "chat-other", "elsewhere"));
+        await().until(() -> delivered("chat-other").equals(List.of("echo: elsewhere"))); // other chats still go
 
         inbox.accept(ConversationFixture.text("hand-user", "chat-busy", "second"));
-        inbox.accept(ConversationFixture.text("hand-user", "chat-other", "elsewhere"));
-        await().until(() -> delivered("chat-other").equals(List.of("echo: elsewhere")));
-        await().during(Duration.ofMillis(500)).until(() -> channel.attempts().size() == 2);
+        await().during(Duration.ofSeconds(1)).until(() -> channel.attempts().size() == 2);
         assertThat(delivered("chat-busy")).isEmpty();
     }
 }
