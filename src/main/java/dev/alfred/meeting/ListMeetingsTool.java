@@ -7,7 +7,6 @@ import dev.alfred.assistant.ToolResult;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /** {@code list_meetings}: the caller's upcoming meetings. */
@@ -52,12 +51,7 @@ class ListMeetingsTool implements AssistantTool<ListMeetingsTool.Input> {
     @Override
     public ToolResult call(Input input, ToolCaller caller) {
         List<Meeting> upcoming = meetings.upcoming(caller.actor(), input.limit() == null ? 20 : input.limit());
-        String text = upcoming.isEmpty()
-                ? "You have no upcoming meetings."
-                : "Your upcoming meetings:\n"
-                        + upcoming.stream()
-                                .map(m -> "- " + meetings.describe(m, caller.zone()))
-                                .collect(Collectors.joining("\n"));
+        String text = meetings.describeUpcoming(upcoming, caller.zone());
         List<Map<String, Object>> data = upcoming.stream()
                 .map(m -> Map.<String, Object>of(
                         "id",

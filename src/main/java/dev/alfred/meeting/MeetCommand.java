@@ -9,10 +9,8 @@ import dev.alfred.problem.Problem;
 import jakarta.inject.Singleton;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * {@code /meet <title> with @a @b <when> [for 45m]}: schedules a meeting and answers with the
@@ -47,14 +45,7 @@ class MeetCommand implements ChatCommand {
         ZoneId zone = ZoneId.of(actor.timezone());
         String args = context.args().strip();
         if (args.isEmpty()) {
-            List<Meeting> upcoming = meetings.upcoming(actor, 20);
-            return Reply.text(
-                    upcoming.isEmpty()
-                            ? "You have no upcoming meetings."
-                            : "Your upcoming meetings:\n"
-                                    + upcoming.stream()
-                                            .map(m -> "- " + meetings.describe(m, zone))
-                                            .collect(Collectors.joining("\n")));
+            return Reply.text(meetings.describeUpcoming(meetings.upcoming(actor, 20), zone));
         }
         Matcher cancel = CANCEL.matcher(args);
         if (cancel.matches()) {

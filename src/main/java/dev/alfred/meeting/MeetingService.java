@@ -165,6 +165,15 @@ public class MeetingService {
                 meeting, people.get(meeting.tenantId(), meeting.organizerId()), attendees, clock.instant());
     }
 
+    /** The person's upcoming meetings as a chat list, each {@linkplain #describe described}, or that there are none. */
+    @Transactional
+    public String describeUpcoming(List<Meeting> upcoming, ZoneId zone) {
+        return upcoming.isEmpty()
+                ? "You have no upcoming meetings."
+                : "Your upcoming meetings:\n"
+                        + upcoming.stream().map(m -> "- " + describe(m, zone)).collect(Collectors.joining("\n"));
+    }
+
     /** "*Budget* on Mon 23 Nov 10:00-10:30 (Europe/Berlin) with Alice, Bob". */
     @Transactional
     public String describe(Meeting meeting, ZoneId zone) {
