@@ -40,12 +40,7 @@ class OutboxStore {
 
     /** Queues the replies to an inbound event, in the caller's transaction. */
     void enqueue(@Nullable Long inboxId, @Nullable UUID tenantId, Inbound event, List<Reply> replies) {
-        // The first reply replaces the draft of the answer, if one was shown while it was written.
-        Map<String, String> address = drafts.replyAddress(event);
-        for (Reply reply : replies) {
-            insert(inboxId, tenantId, event.bot(), event.channel(), event.chat(), reply, address);
-            address = event.replyAddress();
-        }
+        queue(inboxId, tenantId, event, replies, null, null);
     }
 
     /** Replies queued by {@link #enqueueLeased} whose outbox lane the caller now leases, to send after its commit. */
@@ -60,78 +55,94 @@ class OutboxStore {
     Optional<HandOver> enqueueLeased(
             long inboxId, @Nullable UUID tenantId, Inbound event, List<Reply> replies, Duration lease) {
         Lanes.Lane lane = new Lanes.Lane(QUEUE, event.bot(), event.channel(), event.chat(), UUID.randomUUID());
-        Map<String, String> address = drafts.replyAddress(event);
-        List<Outbound> messages = new ArrayList<>();
-        boolean leased = true;
-        for (Reply reply : replies) {
-            Map<String, String> replyAddress = address;
-            long[] stored = jdbc.prepareStatement("""
-                    WITH stored AS (
-                        INSERT INTO outbox (inbox_id, tenant_id, bot, channel, chat, reply, reply_address)
-                        VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))
-                        RETURNING id, bot, channel, chat),
-                    counted AS (
-                        INSERT INTO queue_lane AS l (queue, bot, channel, chat, pending, lease_owner, lease_until)
-                        SELECT 'outbox', bot, channel, chat, 1, ?, now() + make_interval(secs => ?) FROM stored
-                        ON CONFLICT (queue, bot, channel, chat) DO UPDATE SET
-                            pending = l.pending + 1,
-                            lease_owner = CASE WHEN l.lease_owner = excluded.lease_owner OR (l.pending = 0
-                                AND (l.lease_until IS NULL OR l.lease_until < now()))
-                                THEN excluded.lease_owner ELSE l.lease_owner END,
-                            lease_until = CASE WHEN l.lease_owner = excluded.lease_owner OR (l.pending = 0
-                                AND (l.lease_until IS NULL OR l.lease_until < now()))
-                                THEN excluded.lease_until ELSE l.lease_until END
-                        RETURNING lease_owner)
-                    SELECT stored.id, counted.lease_owner = ? FROM stored, counted""", statement -> {
-                statement.setLong(1, inboxId);
-                statement.setObject(2, tenantId);
-                statement.setString(3, event.bot());
-                statement.setString(4, event.channel());
-                statement.setString(5, event.chat());
-                statement.setString(6, json.write(reply));
-                statement.setString(7, json.write(replyAddress));
-                statement.setObject(8, lane.owner());
-                statement.setDouble(9, lease.toMillis() / 1000.0);
-                statement.setObject(10, lane.owner());
-                try (ResultSet rows = statement.executeQuery()) {
-                    rows.next();
-                    return new long[] {rows.getLong(1), rows.getBoolean(2) ? 1 : 0};
-                }
-            });
-            leased &= stored[1] == 1;
-            messages.add(new Outbound(stored[0], event.bot(), event.channel(), event.chat(), reply, replyAddress, 1));
-            address = event.replyAddress();
+        List<Stored> stored = queue(inboxId, tenantId, event, replies, lane.owner(), lease);
+        if (stored.isEmpty() || !stored.stream().allMatch(Stored::leased)) {
+            return Optional.empty();
         }
-        return leased ? Optional.of(new HandOver(lane, messages)) : Optional.empty();
+        return Optional.of(
+                new HandOver(lane, stored.stream().map(Stored::message).toList()));
     }
 
     /** Queues a reply that answers no event (a notification), in the caller's transaction. */
     void enqueue(UUID tenantId, String bot, String channel, String chat, Reply reply) {
-        insert(null, tenantId, bot, channel, chat, reply, Map.of());
+        insert(null, tenantId, new Outbound(0, bot, channel, chat, reply, Map.of(), 1), null, null);
     }
 
-    private void insert(
+    /** A queued reply, and whether its lane was leased to the owner that queued it. */
+    private record Stored(Outbound message, boolean leased) {}
+
+    private List<Stored> queue(
             @Nullable Long inboxId,
             @Nullable UUID tenantId,
-            String bot,
-            String channel,
-            String chat,
-            Reply reply,
-            Map<String, String> replyAddress) {
-        jdbc.prepareStatement("""
-                                WITH stored AS (
+            Inbound event,
+            List<Reply> replies,
+            @Nullable UUID owner,
+            @Nullable Duration lease) {
+        // The first reply replaces the draft of the answer, if one was shown while it was written.
+        Map<String, String> address = drafts.replyAddress(event);
+        List<Stored> stored = new ArrayList<>();
+        for (Reply reply : replies) {
+            Outbound message = new Outbound(0, event.bot(), event.channel(), event.chat(), reply, address, 1);
+            stored.add(insert(inboxId, tenantId, message, owner, lease));
+            address = event.replyAddress();
+        }
+        return stored;
+    }
+
+    /**
+     * Stores the reply and counts it into its lane; with an owner, it also leases the lane to it when no other
+     * reply waits there and no lease is live. Without one, the lane's lease stays as it was.
+     */
+    private Stored insert(
+            @Nullable Long inboxId,
+            @Nullable UUID tenantId,
+            Outbound message,
+            @Nullable UUID owner,
+            @Nullable Duration lease) {
+        return jdbc.prepareStatement("""
+                WITH stored AS (
                     INSERT INTO outbox (inbox_id, tenant_id, bot, channel, chat, reply, reply_address)
                     VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))
-                    RETURNING bot, channel, chat)
-                """ + Lanes.COUNT_IN.formatted(QUEUE, "stored"), statement -> {
+                    RETURNING id, bot, channel, chat),
+                counted AS (
+                    INSERT INTO queue_lane AS l (queue, bot, channel, chat, pending, lease_owner, lease_until)
+                    SELECT 'outbox', bot, channel, chat, 1, CAST(? AS uuid),
+                           now() + make_interval(secs => CAST(? AS float8))
+                    FROM stored
+                    ON CONFLICT (queue, bot, channel, chat) DO UPDATE SET
+                        pending = l.pending + 1,
+                        lease_owner = CASE WHEN l.lease_owner = excluded.lease_owner OR (l.pending = 0
+                            AND (l.lease_until IS NULL OR l.lease_until < now()))
+                            THEN excluded.lease_owner ELSE l.lease_owner END,
+                        lease_until = CASE WHEN l.lease_owner = excluded.lease_owner OR (l.pending = 0
+                            AND (l.lease_until IS NULL OR l.lease_until < now()))
+                            THEN excluded.lease_until ELSE l.lease_until END
+                    RETURNING lease_owner)
+                SELECT stored.id, coalesce(counted.lease_owner = CAST(? AS uuid), false)
+                FROM stored, counted""", statement -> {
             statement.setObject(1, inboxId);
             statement.setObject(2, tenantId);
-            statement.setString(3, bot);
-            statement.setString(4, channel);
-            statement.setString(5, chat);
-            statement.setString(6, json.write(reply));
-            statement.setString(7, json.write(replyAddress));
-            return statement.executeUpdate();
+            statement.setString(3, message.bot());
+            statement.setString(4, message.channel());
+            statement.setString(5, message.chat());
+            statement.setString(6, json.write(message.reply()));
+            statement.setString(7, json.write(message.replyAddress()));
+            statement.setObject(8, owner);
+            statement.setObject(9, lease == null ? null : lease.toMillis() / 1000.0);
+            statement.setObject(10, owner);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return new Stored(
+                        new Outbound(
+                                rows.getLong(1),
+                                message.bot(),
+                                message.channel(),
+                                message.chat(),
+                                message.reply(),
+                                message.replyAddress(),
+                                1),
+                        rows.getBoolean(2));
+            }
         });
     }
 
