@@ -7,10 +7,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /** Stores, leases and finishes inbox rows through their chat's lane. Callers hold the transaction. */
@@ -32,29 +34,72 @@ class InboxStore {
         this.json = json;
     }
 
-    /** Stores the event and counts it into its lane; false if the same event is stored already. */
-    boolean insert(Inbound event) {
-        boolean stored = jdbc.prepareStatement("""
-                                WITH stored AS (
+    /**
+     * Stores the events in order and counts them into their lanes, in one statement; returns which of them were
+     * new. An event that is stored already, or that appears earlier in the list, is not stored again.
+     */
+    List<Boolean> insert(List<Inbound> events) {
+        Boolean[] stored = new Boolean[events.size()];
+        Arrays.fill(stored, false);
+        Map<String, Integer> firsts = new LinkedHashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            firsts.putIfAbsent(
+                    key(
+                            events.get(i).bot(),
+                            events.get(i).channel(),
+                            events.get(i).eventId()),
+                    i);
+        }
+        List<Inbound> distinct = firsts.values().stream().map(events::get).toList();
+        jdbc.prepareStatement("""
+                WITH arrived AS (
+                    SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WITH ORDINALITY
+                        AS e(bot, channel, event_id, workspace, chat, platform_user_id, user_name, kind, text,
+                             reply_address, position)),
+                stored AS (
                     INSERT INTO inbox (bot, channel, event_id, workspace, chat, platform_user_id, user_name, kind, text,
                                        reply_address)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+                    SELECT bot, channel, event_id, workspace, chat, platform_user_id, user_name, kind, text,
+                           CAST(reply_address AS jsonb)
+                    FROM arrived ORDER BY position
                     ON CONFLICT (bot, channel, event_id) DO NOTHING
-                    RETURNING bot, channel, chat)
-                """ + Lanes.COUNT_IN.formatted(QUEUE, "stored"), statement -> {
-            statement.setString(1, event.bot());
-            statement.setString(2, event.channel());
-            statement.setString(3, event.eventId());
-            statement.setString(4, event.workspace());
-            statement.setString(5, event.chat());
-            statement.setString(6, event.platformUserId());
-            statement.setString(7, event.userName());
-            statement.setString(8, event.kind().name());
-            statement.setString(9, event.text());
-            statement.setString(10, json.write(event.replyAddress()));
-            return statement.executeUpdate() == 1;
+                    RETURNING bot, channel, event_id, chat),
+                counted AS (
+                    INSERT INTO queue_lane (queue, bot, channel, chat, pending)
+                    SELECT 'inbox', bot, channel, chat, count(*) FROM stored GROUP BY bot, channel, chat
+                    ORDER BY bot, channel, chat
+                    ON CONFLICT (queue, bot, channel, chat) DO UPDATE SET pending = queue_lane.pending + excluded.pending)
+                SELECT bot, channel, event_id FROM stored""", statement -> {
+            var connection = statement.getConnection();
+            List<Function<Inbound, Object>> columns = List.of(
+                    Inbound::bot,
+                    Inbound::channel,
+                    Inbound::eventId,
+                    Inbound::workspace,
+                    Inbound::chat,
+                    Inbound::platformUserId,
+                    Inbound::userName,
+                    event -> event.kind().name(),
+                    Inbound::text,
+                    event -> json.write(event.replyAddress()));
+            for (int c = 0; c < columns.size(); c++) {
+                statement.setArray(
+                        c + 1,
+                        connection.createArrayOf(
+                                "text", distinct.stream().map(columns.get(c)).toArray()));
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    stored[firsts.get(key(rows.getString(1), rows.getString(2), rows.getString(3)))] = true;
+                }
+            }
+            return null;
         });
-        return stored;
+        return Arrays.asList(stored);
+    }
+
+    private static String key(String bot, String channel, String eventId) {
+        return bot + '\u0000' + channel + '\u0000' + eventId;
     }
 
     /**

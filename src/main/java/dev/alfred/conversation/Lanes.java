@@ -30,15 +30,6 @@ class Lanes {
         }
     }
 
-    /**
-     * The tail of a statement that counts the rows a {@code WITH} query named by the second
-     * placeholder returned (bot, channel, chat) into their lanes of the queue named by the first.
-     */
-    static final String COUNT_IN = """
-            INSERT INTO queue_lane (queue, bot, channel, chat, pending)
-            SELECT '%s', bot, channel, chat, 1 FROM %s
-            ON CONFLICT (queue, bot, channel, chat) DO UPDATE SET pending = queue_lane.pending + 1""";
-
     private final JdbcOperations jdbc;
 
     Lanes(JdbcOperations jdbc) {

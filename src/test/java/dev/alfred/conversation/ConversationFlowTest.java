@@ -23,6 +23,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -120,6 +125,42 @@ class ConversationFlowTest implements TestPropertyProvider {
         await().until(() -> deliveredTexts(chat).size() == 1);
         await().during(Duration.ofMillis(500)).until(() -> deliveredTexts(chat).size() == 1);
         assertThat(deliveredTexts(chat)).containsExactly("echo: once");
+    }
+
+    @Test
+    void concurrent_deliveries_stored_together_are_answered_once_each_and_a_bad_one_fails_alone() throws Exception {
+        new ConversationFixture(context).linkedUser("burst-user");
+        String chat = "chat-" + UUID.randomUUID();
+        Inbound repeated = ConversationFixture.event("evt-burst-dup", "burst-user", chat, Inbound.Kind.TEXT, "dup");
+        List<Callable<Boolean>> deliveries = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Inbound distinct = ConversationFixture.text("burst-user", chat, "b" + i);
+            deliveries.add(() -> inbox.accept(distinct));
+            deliveries.add(() -> inbox.accept(repeated));
+        }
+        // PostgreSQL refuses a NUL in text: the statement shared with the others fails, and only this one may.
+        Inbound poisoned = ConversationFixture.text("burst-user", chat, "nul \u0000 here");
+        deliveries.add(() -> inbox.accept(poisoned));
+
+        List<Future<Boolean>> outcomes;
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            outcomes = senders.invokeAll(deliveries);
+        }
+        int stored = 0;
+        int failed = 0;
+        for (Future<Boolean> outcome : outcomes) {
+            try {
+                stored += outcome.get() ? 1 : 0;
+            } catch (ExecutionException e) {
+                failed++;
+            }
+        }
+        assertThat(failed).isEqualTo(1);
+        assertThat(stored).isEqualTo(41);
+        await().until(() -> deliveredTexts(chat).size() == 41);
+        await().during(Duration.ofMillis(300)).until(() -> deliveredTexts(chat).size() == 41);
+        assertThat(deliveredTexts(chat)).containsOnlyOnce("echo: dup").doesNotContain("echo: nul \u0000 here");
+        await().until(() -> pending(chat).equals(List.of(0, 0)));
     }
 
     @Test
