@@ -8,6 +8,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.TransactionOperations;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -54,6 +55,7 @@ class OutboxSender {
     private final WorkSignal signal;
     private final ExecutorService handOvers = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore handOverSlots;
+    private final GroupCommit<OutboxStore.Sent, Boolean> sentRecords;
 
     OutboxSender(
             OutboxStore store,
@@ -80,6 +82,13 @@ class OutboxSender {
         this.drain = drain;
         this.signal = signal;
         this.handOverSlots = new Semaphore(Math.max(1, workers)); // one at least, for an instance without workers
+        this.sentRecords = new GroupCommit<>("outbox-sent", tx, 200, store::sentAndRelease);
+    }
+
+    /** Ready before anything can hand a reply over. */
+    @PostConstruct
+    void startRecording() {
+        sentRecords.start();
     }
 
     @EventListener
@@ -95,6 +104,7 @@ class OutboxSender {
         if (!handOvers.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS)) {
             handOvers.shutdownNow(); // an unsent reply's lease runs out and a worker sends it
         }
+        sentRecords.stop(drain);
     }
 
     /** How long a leased outbox lane stays with its holder: also the lease of a {@link OutboxStore.HandOver}. */
@@ -203,14 +213,15 @@ class OutboxSender {
             }
             Delivery delivery = deliver(row.message());
             boolean last = row == rows.getLast();
+            if (last && delivery instanceof Delivery.Sent sent) { // the common case, recorded with others sent now
+                if (sentRecords.submit(new OutboxStore.Sent(row.message(), sent.messageId(), lane, finished + 1))) {
+                    signal.signal(); // replies queued behind a handed-over one: no worker's loop would see them soon
+                }
+                return;
+            }
             int done = finished;
-            boolean[] moreWaiting = {false};
             // The outcome, and at the end the lane's count and lease, in one commit.
             Optional<Duration> retry = tx.executeWrite(status -> {
-                if (last && delivery instanceof Delivery.Sent sent) { // the common case, in one statement
-                    moreWaiting[0] = store.sentAndRelease(row.message(), sent.messageId(), lane, done + 1);
-                    return Optional.<Duration>empty();
-                }
                 Optional<Duration> wait = record(row.message(), delivery);
                 int counted = done + (wait.isEmpty() ? 1 : 0);
                 if (wait.isPresent() || last) {
@@ -218,9 +229,6 @@ class OutboxSender {
                 }
                 return wait;
             });
-            if (moreWaiting[0]) {
-                signal.signal(); // replies queued behind a handed-over one: no worker's loop would see them soon
-            }
             if (retry.isPresent()) {
                 return;
             }

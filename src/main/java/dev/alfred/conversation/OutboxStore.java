@@ -5,11 +5,13 @@ import dev.alfred.channel.Outbound;
 import dev.alfred.channel.Reply;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,24 +195,68 @@ class OutboxStore {
                 message.id());
     }
 
+    /** A reply the platform accepted, the last of the {@code finished} its lane's holder sent. */
+    record Sent(Outbound message, String messageId, Lanes.Lane lane, int finished) {}
+
     /**
-     * Records the reply as sent, counts the lane's finished replies and releases the lane, in one statement; true
-     * when more replies wait in the lane (queued while it was held), for a worker to take up.
+     * Records the replies as sent, counts each lane's finished replies and releases the lanes, in one statement; for
+     * each, true when more replies wait in its lane (queued while it was held), for a worker to take up. A lane
+     * whose lease was lost stays with its new holder.
      */
-    boolean sentAndRelease(Outbound message, String messageId, Lanes.Lane lane, int finished) {
-        return jdbc.prepareStatement("""
-                                WITH finished AS (
-                    UPDATE outbox SET status = 'sent', sent_at = now(), platform_message_id = ?, attempts = attempts + 1
-                    WHERE id = ?
-                    RETURNING id)
-                """ + Lanes.RELEASE_AFTER + " RETURNING pending", statement -> {
-            statement.setString(1, messageId);
-            statement.setLong(2, message.id());
-            Lanes.bindRelease(statement, 3, lane, finished);
+    List<Boolean> sentAndRelease(List<Sent> sent) {
+        Boolean[] moreWaiting = new Boolean[sent.size()];
+        Arrays.fill(moreWaiting, false);
+        jdbc.prepareStatement("""
+                WITH done AS (
+                    SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?) WITH ORDINALITY
+                        AS d(id, message_id, bot, channel, chat, owner, finished, position)),
+                marked AS (
+                    UPDATE outbox o SET status = 'sent', sent_at = now(), platform_message_id = d.message_id,
+                        attempts = o.attempts + 1
+                    FROM done d WHERE o.id = d.id
+                    RETURNING o.id)
+                UPDATE queue_lane l SET pending = l.pending - d.finished, lease_owner = NULL, lease_until = NULL
+                FROM done d JOIN marked m ON m.id = d.id
+                WHERE l.queue = 'outbox' AND l.bot = d.bot AND l.channel = d.channel AND l.chat = d.chat
+                  AND l.lease_owner = d.owner
+                RETURNING d.position, l.pending""", statement -> {
+            Connection connection = statement.getConnection();
+            statement.setArray(
+                    1,
+                    connection.createArrayOf(
+                            "bigint", sent.stream().map(s -> s.message().id()).toArray()));
+            statement.setArray(
+                    2,
+                    connection.createArrayOf(
+                            "text", sent.stream().map(Sent::messageId).toArray()));
+            statement.setArray(
+                    3,
+                    connection.createArrayOf(
+                            "text", sent.stream().map(s -> s.lane().bot()).toArray()));
+            statement.setArray(
+                    4,
+                    connection.createArrayOf(
+                            "text", sent.stream().map(s -> s.lane().channel()).toArray()));
+            statement.setArray(
+                    5,
+                    connection.createArrayOf(
+                            "text", sent.stream().map(s -> s.lane().chat()).toArray()));
+            statement.setArray(
+                    6,
+                    connection.createArrayOf(
+                            "uuid", sent.stream().map(s -> s.lane().owner()).toArray()));
+            statement.setArray(
+                    7,
+                    connection.createArrayOf(
+                            "integer", sent.stream().map(Sent::finished).toArray()));
             try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() && rows.getInt(1) > 0;
+                while (rows.next()) {
+                    moreWaiting[rows.getInt(1) - 1] = rows.getInt(2) > 0;
+                }
             }
+            return null;
         });
+        return Arrays.asList(moreWaiting);
     }
 
     /** Sends again after {@code delay}; {@code counted} false does not count the attempt (a throttle is not a failure). */
