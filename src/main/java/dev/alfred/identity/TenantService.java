@@ -2,11 +2,14 @@ package dev.alfred.identity;
 
 import dev.alfred.audit.AuditLog;
 import dev.alfred.problem.Problem;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
 import java.text.Normalizer;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,13 +20,21 @@ import org.jspecify.annotations.Nullable;
 public class TenantService {
 
     private final TenantRepository tenants;
+    private final JdbcOperations jdbc;
     private final UserService users;
     private final ApiKeyService keys;
     private final AuditLog audit;
     private final Clock clock;
 
-    TenantService(TenantRepository tenants, UserService users, ApiKeyService keys, AuditLog audit, Clock clock) {
+    TenantService(
+            TenantRepository tenants,
+            JdbcOperations jdbc,
+            UserService users,
+            ApiKeyService keys,
+            AuditLog audit,
+            Clock clock) {
         this.tenants = tenants;
+        this.jdbc = jdbc;
         this.users = users;
         this.keys = keys;
         this.audit = audit;
@@ -34,8 +45,29 @@ public class TenantService {
     @Serdeable
     public record CreatedTenant(Tenant tenant, User owner, String apiKey) {}
 
+    /** The tenant; read on every command and assistant turn, so with one plain query. */
+    @Transactional
     public Tenant get(UUID tenantId) {
-        return tenants.findById(tenantId).orElseThrow(() -> Problem.notFound("tenant", tenantId));
+        return jdbc.prepareStatement(
+                "SELECT id, slug, name, timezone, currency, operator, permissions_version, created_at"
+                        + " FROM tenant WHERE id = ?",
+                statement -> {
+                    statement.setObject(1, tenantId);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        if (!rows.next()) {
+                            throw Problem.notFound("tenant", tenantId);
+                        }
+                        return new Tenant(
+                                rows.getObject(1, UUID.class),
+                                rows.getString(2),
+                                rows.getString(3),
+                                rows.getString(4),
+                                rows.getString(5),
+                                rows.getBoolean(6),
+                                rows.getLong(7),
+                                rows.getObject(8, OffsetDateTime.class).toInstant());
+                    }
+                });
     }
 
     public Optional<Tenant> findBySlug(String slug) {
