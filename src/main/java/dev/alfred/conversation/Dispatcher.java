@@ -1,6 +1,7 @@
 package dev.alfred.conversation;
 
 import dev.alfred.channel.Inbound;
+import dev.alfred.channel.Outbound;
 import dev.alfred.channel.Reply;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -13,9 +14,11 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,9 +96,9 @@ class Dispatcher {
     }
 
     /**
-     * Handles a lane's next rows in order, in one transaction with a nested one per row. A row that
-     * fails stops the lane: the rows before it commit, it is retried after a backoff, and after
-     * {@code alfred.dispatcher.max-attempts} it is answered with an apology and given up.
+     * Handles a lane's next rows in order, in one transaction. A row that fails stops the lane: the rows before it
+     * commit, it is retried after a backoff, and after {@code alfred.dispatcher.max-attempts} it is answered with
+     * an apology and given up.
      */
     void handle(Lanes.Lane lane, List<InboxStore.Pending> rows) {
         if (rows.isEmpty()) {
@@ -111,7 +114,10 @@ class Dispatcher {
                 .forEach(event -> channels.find(event.bot(), event.channel()).ifPresent(c -> c.showProgress(event)));
         Failure failure;
         try {
-            failure = rows.size() == 1 ? handleOne(lane, rows.getFirst()) : handleInOrder(lane, rows);
+            failure = handleTogether(lane, rows);
+            if (failure != null && rows.size() > 1) {
+                failure = handleInOrder(lane, rows);
+            }
         } catch (LeaseLost lost) {
             LOG.info(
                     "Lane {}/{}/{} was taken over by another worker; its results were discarded",
@@ -126,51 +132,98 @@ class Dispatcher {
     }
 
     /**
-     * The common case, one row: no savepoint needed, a failure rolls the whole transaction back. When the chat's
-     * outbox lane is free, its replies are handed straight to the sender instead of waiting for a worker's claim.
+     * The common case: every row succeeds, so they need no savepoints, and a failure rolls them all back to be
+     * handled again one by one ({@link #handleInOrder}). When the chat's outbox lane is free, the replies are handed
+     * straight to the sender after the commit instead of waiting for a worker's claim.
      */
-    private @Nullable Failure handleOne(Lanes.Lane lane, InboxStore.Pending row) {
-        boolean slot = sender.isPresent() && sender.get().reserveHandOver();
-        Optional<OutboxStore.HandOver> handOver;
+    private @Nullable Failure handleTogether(Lanes.Lane lane, List<InboxStore.Pending> rows) {
+        Together together = new Together(rows);
         try {
-            handOver = tx.executeWrite(status -> {
-                Router.Routed routed = router.route(row.event());
-                Optional<OutboxStore.HandOver> leased = Optional.empty();
-                if (slot) {
-                    leased = outbox.enqueueLeased(
-                            row.id(),
-                            routed.tenantId(),
-                            row.event(),
-                            routed.replies(),
-                            sender.orElseThrow().lease());
-                } else {
-                    outbox.enqueue(row.id(), routed.tenantId(), row.event(), routed.replies());
-                }
-                if (!inbox.doneAndRelease(row, lane)) {
+            tx.executeWrite(status -> {
+                together.route();
+                together.queue();
+                if (!inbox.doneAndRelease(rows, lane)) {
                     throw new LeaseLost();
                 }
-                return leased;
+                return null;
             });
         } catch (RuntimeException e) {
-            if (slot) {
-                sender.orElseThrow().unused();
-            }
+            together.giveBackSlot();
             if (e instanceof LeaseLost lost) {
                 throw lost;
             }
-            return new Failure(row, e);
+            return new Failure(together.current, e);
         }
-        if (handOver.isPresent()) {
-            sender.orElseThrow().handOver(handOver.get());
-        } else {
-            if (slot) {
-                sender.orElseThrow().unused();
-            }
-            outboxSignal.signal();
-        }
+        together.send();
         return null;
     }
 
+    /** The rows of one lane handled in one transaction, and the replies it may hand over after the commit. */
+    private final class Together {
+
+        private final List<InboxStore.Pending> rows;
+        private final List<Router.Routed> routed = new ArrayList<>();
+        private final Lanes.Lane replies;
+        private final List<Outbound> handed = new ArrayList<>();
+        private InboxStore.Pending current;
+        private boolean slot;
+
+        Together(List<InboxStore.Pending> rows) {
+            this.rows = rows;
+            this.replies = OutboxStore.laneOf(rows.getFirst().event());
+            this.current = rows.getFirst();
+        }
+
+        void route() {
+            for (InboxStore.Pending row : rows) {
+                current = row;
+                routed.add(router.route(row.event()));
+            }
+        }
+
+        /** Queues the replies only after routing, so that a lease on their outbox lane starts just before the commit. */
+        void queue() {
+            slot = sender.isPresent() && sender.get().reserveHandOver();
+            boolean leasing = slot;
+            for (int i = 0; i < rows.size(); i++) {
+                current = rows.get(i);
+                List<Reply> answer = routed.get(i).replies();
+                UUID tenantId = routed.get(i).tenantId();
+                if (!leasing) {
+                    outbox.enqueue(current.id(), tenantId, current.event(), answer);
+                } else if (!answer.isEmpty()) {
+                    // Once leased, the lane stays this transaction's: its row is locked until the commit.
+                    Optional<OutboxStore.HandOver> leased = outbox.enqueueLeased(
+                            replies,
+                            current.id(),
+                            tenantId,
+                            current.event(),
+                            answer,
+                            sender.orElseThrow().lease());
+                    leased.ifPresent(h -> handed.addAll(h.messages()));
+                    leasing = leased.isPresent();
+                }
+            }
+        }
+
+        void giveBackSlot() {
+            if (slot) {
+                slot = false;
+                sender.orElseThrow().unused();
+            }
+        }
+
+        void send() {
+            if (handed.isEmpty()) {
+                giveBackSlot();
+                outboxSignal.signal();
+            } else {
+                sender.orElseThrow().handOver(new OutboxStore.HandOver(replies, handed));
+            }
+        }
+    }
+
+    /** Handles the rows one by one, each in a nested transaction, up to the first that fails. */
     private @Nullable Failure handleInOrder(Lanes.Lane lane, List<InboxStore.Pending> rows) {
         Failure failure = tx.executeWrite(status -> {
             int finished = 0;

@@ -146,18 +146,24 @@ class InboxStore {
     }
 
     /**
-     * Marks the row done, counts it out of its lane and releases the lane, in one statement; false if the row is
-     * not pending any more or the lease was lost (another worker took the lane over).
+     * Marks the rows (all of one lane) done, counts them out of their lane and releases the lane, in one statement;
+     * false if the lease was lost (another worker took the lane over).
      */
-    boolean doneAndRelease(Pending row, Lanes.Lane lane) {
+    boolean doneAndRelease(List<Pending> rows, Lanes.Lane lane) {
         return jdbc.prepareStatement("""
                                 WITH finished AS (
                     UPDATE inbox SET status = 'done', processed_at = now(), error = NULL
-                    WHERE id = ? AND status = 'pending'
+                    WHERE id = ANY(?) AND status = 'pending'
                     RETURNING id)
                 """ + Lanes.RELEASE_AFTER, statement -> {
-                    statement.setLong(1, row.id());
-                    Lanes.bindRelease(statement, 2, lane, 1);
+                    statement.setArray(
+                            1,
+                            statement
+                                    .getConnection()
+                                    .createArrayOf(
+                                            "bigint",
+                                            rows.stream().map(Pending::id).toArray()));
+                    Lanes.bindRelease(statement, 2, lane, rows.size());
                     return statement.executeUpdate();
                 })
                 == 1;

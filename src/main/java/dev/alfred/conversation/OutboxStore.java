@@ -48,15 +48,24 @@ class OutboxStore {
     /** Replies queued by {@link #enqueueLeased} whose outbox lane the caller now leases, to send after its commit. */
     record HandOver(Lanes.Lane lane, List<Outbound> messages) {}
 
+    /** The outbox lane of the event's chat, to be leased to a new owner by {@link #enqueueLeased}. */
+    static Lanes.Lane laneOf(Inbound event) {
+        return new Lanes.Lane(QUEUE, event.bot(), event.channel(), event.chat(), UUID.randomUUID());
+    }
+
     /**
      * Queues the replies to an inbound event like {@link #enqueue} and, when no other reply waits in their chat's
-     * lane and no worker holds it, leases the lane to the caller in the same statement, so that the caller sends
-     * them right after its commit without a claim. Workers skip a leased lane; should the caller die before
-     * sending, the lease runs out and a worker sends them.
+     * lane and no worker holds it, or {@code lane}'s owner holds it already, leases the lane to that owner in the
+     * same statement, so that the caller sends them right after its commit without a claim. Workers skip a leased
+     * lane; should the caller die before sending, the lease runs out and a worker sends them.
      */
     Optional<HandOver> enqueueLeased(
-            long inboxId, @Nullable UUID tenantId, Inbound event, List<Reply> replies, Duration lease) {
-        Lanes.Lane lane = new Lanes.Lane(QUEUE, event.bot(), event.channel(), event.chat(), UUID.randomUUID());
+            Lanes.Lane lane,
+            long inboxId,
+            @Nullable UUID tenantId,
+            Inbound event,
+            List<Reply> replies,
+            Duration lease) {
         List<Stored> stored = queue(inboxId, tenantId, event, replies, lane.owner(), lease);
         if (stored.isEmpty() || !stored.stream().allMatch(Stored::leased)) {
             return Optional.empty();

@@ -9,6 +9,7 @@ import dev.alfred.channel.Inbound;
 import dev.alfred.channel.InboundSink;
 import dev.alfred.testing.AlfredProperties;
 import dev.alfred.testing.ApiClient;
+import dev.alfred.testing.EchoResponder;
 import dev.alfred.testing.FakeChannel;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -24,10 +25,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -183,6 +186,32 @@ class ConversationFlowTest implements TestPropertyProvider {
                         "echo: m7",
                         "echo: m8",
                         "echo: m9");
+    }
+
+    @Test
+    void a_message_that_fails_among_others_in_its_chat_stops_only_itself() throws InterruptedException {
+        new ConversationFixture(context).linkedUser("crash-user");
+        String chat = "chat-" + UUID.randomUUID();
+        EchoResponder.gate = new CountDownLatch(1);
+        EchoResponder.blocked = new CountDownLatch(1);
+        try {
+            inbox.accept(ConversationFixture.text("crash-user", chat, "block"));
+            assertThat(EchoResponder.blocked.await(10, TimeUnit.SECONDS)).isTrue();
+            // Queued behind the blocked one, so that the dispatcher takes them up together.
+            for (String text : List.of("before", "crash", "after")) {
+                inbox.accept(ConversationFixture.text("crash-user", chat, text));
+            }
+        } finally {
+            EchoResponder.gate.countDown();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveredTexts(chat).size() == 4);
+        await().during(Duration.ofMillis(300)).until(() -> deliveredTexts(chat).size() == 4);
+        assertThat(deliveredTexts(chat))
+                .containsExactly(
+                        "echo: block",
+                        "echo: before",
+                        "Sorry, I could not handle that message. The team has been told.",
+                        "echo: after");
     }
 
     @Test

@@ -83,6 +83,28 @@ class OutboxHandOverTest {
     }
 
     @Test
+    void the_replies_to_messages_handled_together_are_handed_over_together() {
+        // A lease held elsewhere keeps the chat's messages waiting, so that the dispatcher then takes them up at once.
+        execute("""
+                INSERT INTO queue_lane (queue, bot, channel, chat, pending, lease_owner, lease_until)
+                VALUES ('inbox', 'alfred', 'fake', 'chat-many', 0, gen_random_uuid(), now() + interval '1 hour')""");
+        for (int i = 0; i < 3; i++) {
+            inbox.accept(ConversationFixture.text("hand-user", "chat-many", "m" + i));
+        }
+        execute("UPDATE queue_lane SET lease_owner = NULL, lease_until = NULL WHERE chat = 'chat-many'");
+
+        await().until(() -> delivered("chat-many").size() == 3 && released("chat-many"));
+        assertThat(delivered("chat-many")).containsExactly("echo: m0", "echo: m1", "echo: m2");
+    }
+
+    private void execute(String sql) {
+        JdbcOperations jdbc = context.getBean(JdbcOperations.class);
+        @SuppressWarnings("unchecked")
+        TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
+        tx.executeWrite(status -> jdbc.prepareStatement(sql, statement -> statement.executeUpdate()));
+    }
+
+    @Test
     void a_reply_is_not_handed_over_past_one_that_waits_in_its_lane() {
         channel.script(new Delivery.RetryAfter(Duration.ofSeconds(30), "slow down"));
         inbox.accept(ConversationFixture.text("hand-user", "chat-busy", "first"));

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Answers free text with {@code echo: <text>}; the text {@code block} waits until released, so
- * that tests can stop an instance in the middle of handling a message. Active with
+ * that tests can stop an instance in the middle of handling a message, and {@code crash} always throws. Active with
  * {@code alfred.test.echo=true}, in place of the assistant.
  */
 @Singleton
@@ -35,6 +35,9 @@ public class EchoResponder implements FreeTextResponder {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while blocked", e);
             }
+        }
+        if (context.args().equals("crash")) {
+            throw new IllegalStateException("crash, as asked");
         }
         return Reply.text("echo: " + context.args());
     }
