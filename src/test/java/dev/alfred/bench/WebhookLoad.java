@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
@@ -38,6 +39,49 @@ public final class WebhookLoad {
     public static BenchReport report(String name) {
         return new BenchReport(
                 name, "offered msg/s", "ack p50 ms", "ack p99 ms", "replies/s", "e2e p50 ms", "e2e p99 ms", "messages");
+    }
+
+    /** One step of acknowledgements alone: their latencies in milliseconds, the rate answered and the refusals. */
+    public record Acks(List<Double> latencies, double perSecond, int refused) {}
+
+    /** A report with the columns of {@link #acks}. */
+    public static BenchReport ackReport(String name) {
+        return new BenchReport(name, "offered msg/s", "acked/s", "ack p50 ms", "ack p99 ms", "ack max ms", "not 200");
+    }
+
+    public static void row(BenchReport report, int rate, Acks acks) {
+        report.row(
+                rate,
+                BenchReport.fixed(acks.perSecond()),
+                BenchReport.fixed(BenchReport.percentile(acks.latencies(), 50)),
+                BenchReport.fixed(BenchReport.percentile(acks.latencies(), 99)),
+                BenchReport.fixed(BenchReport.percentile(acks.latencies(), 100)),
+                acks.refused());
+    }
+
+    /** Posts {@code rate * duration} messages at a fixed rate and measures their acknowledgements only. */
+    public static Acks acks(HttpClient http, int rate, Duration duration, IntFunction<Message> messages) {
+        int total = (int) (rate * duration.toMillis() / 1000);
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger refused = new AtomicInteger();
+        List<CompletableFuture<?>> requests = new ArrayList<>();
+        long interval = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            LockSupport.parkNanos(start + i * interval - System.nanoTime());
+            HttpRequest request = messages.apply(i).request();
+            long sent = System.nanoTime();
+            requests.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .thenAccept(response -> {
+                        latencies.add((System.nanoTime() - sent) / 1e6);
+                        if (response.statusCode() != 200) {
+                            refused.incrementAndGet();
+                        }
+                    }));
+        }
+        CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).join();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Acks(latencies, total / seconds, refused.get());
     }
 
     public static void row(BenchReport report, int rate, Step step) {

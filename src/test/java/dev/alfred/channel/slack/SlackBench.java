@@ -58,6 +58,32 @@ class SlackBench {
         report.publish();
     }
 
+    /**
+     * The acknowledgement path alone: this instance stores events but neither dispatches nor sends
+     * ({@code alfred.dispatcher.enabled} and {@code alfred.outbox.enabled} false), as an instance that only takes
+     * requests would. Shows the highest rate Alfred acknowledges on this machine.
+     */
+    @Test
+    void acknowledgements_alone_at_fixed_rates() throws Exception {
+        BenchReport report = WebhookLoad.ackReport("slack-acks-alone");
+        try (FakeSlack slack = new FakeSlack()) {
+            Map<String, Object> properties = properties(slack);
+            properties.put("alfred.dispatcher.enabled", "false");
+            properties.put("alfred.outbox.enabled", "false");
+            try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+                URI events = server.getURI().resolve("/slack/events");
+                HttpClient http = HttpClient.newBuilder()
+                        .executor(Executors.newVirtualThreadPerTaskExecutor())
+                        .build();
+                WebhookLoad.acks(http, 500, Duration.ofSeconds(3), i -> command(events, slack, i)); // warm-up
+                for (int rate : new int[] {250, 500, 1000, 1500, 2000}) {
+                    WebhookLoad.row(report, rate, WebhookLoad.acks(http, rate, STEP, i -> command(events, slack, i)));
+                }
+            }
+        }
+        report.publish();
+    }
+
     /** {@code /alfred whoami} from one of the linked users, answered at its own {@code response_url}. */
     private WebhookLoad.Message command(URI events, FakeSlack slack, int i) {
         String trigger = "bench-" + triggers.incrementAndGet();

@@ -54,6 +54,32 @@ class TelegramBench {
         report.publish();
     }
 
+    /**
+     * The acknowledgement path alone: this instance stores updates but neither dispatches nor sends
+     * ({@code alfred.dispatcher.enabled} and {@code alfred.outbox.enabled} false), as an instance that only takes
+     * requests would. Shows the highest rate Alfred acknowledges on this machine.
+     */
+    @Test
+    void acknowledgements_alone_at_fixed_rates() throws Exception {
+        BenchReport report = WebhookLoad.ackReport("telegram-acks-alone");
+        try (FakeTelegram telegram = new FakeTelegram()) {
+            Map<String, Object> properties = properties(telegram);
+            properties.put("alfred.dispatcher.enabled", "false");
+            properties.put("alfred.outbox.enabled", "false");
+            try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+                URI webhook = server.getURI().resolve("/telegram/webhook/alfred");
+                HttpClient http = HttpClient.newBuilder()
+                        .executor(Executors.newVirtualThreadPerTaskExecutor())
+                        .build();
+                WebhookLoad.acks(http, 500, Duration.ofSeconds(3), i -> update(webhook, i)); // warm-up
+                for (int rate : new int[] {250, 500, 1000, 1500, 2000}) {
+                    WebhookLoad.row(report, rate, WebhookLoad.acks(http, rate, STEP, i -> update(webhook, i)));
+                }
+            }
+        }
+        report.publish();
+    }
+
     /** {@code /whoami} from one of the linked users; its replies go to that user's private chat. */
     private WebhookLoad.Message update(URI webhook, int i) {
         long user = 1 + (i % USERS);
