@@ -2,6 +2,7 @@ package dev.alfred.channel.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.util.http.SlackHttpClient;
 import dev.alfred.bot.Bot;
 import dev.alfred.bot.BotRegistry;
 import dev.alfred.channel.Channel;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,7 @@ class SlackChannels implements ChannelProvider {
 
     static final String NAME = "slack";
     private static final Logger LOG = LoggerFactory.getLogger(SlackChannels.class);
+    private static final int IDLE_CONNECTIONS = 64;
 
     private final Slack slack;
     private final SlackExecutors executors = new SlackExecutors();
@@ -53,12 +56,25 @@ class SlackChannels implements ChannelProvider {
                 (int) timeout.toMillis()); // a hung Slack fails the send, which is retried
         config.setExecutorServiceProvider(executors);
         config.setStatsEnabled(false); // Alfred paces sends itself (RateLimits); the SDK's counters are unused
-        this.slack = Slack.getInstance(config);
+        this.slack = Slack.getInstance(config, httpClient(config));
         this.restartInterval = restartInterval;
         this.bots = registry.all().stream()
                 .filter(bot -> bot.declares(NAME))
                 .map(bot -> channel(bot, sink))
                 .toList();
+    }
+
+    /**
+     * The SDK's HTTP client, keeping as many idle connections as the outbox sends at once (workers, their lanes and
+     * hand-overs): with OkHttp's default of 5, every burst of replies opened new connections.
+     */
+    private static SlackHttpClient httpClient(SlackConfig config) {
+        SlackHttpClient client = new SlackHttpClient(SlackHttpClient.buildOkHttpClient(config)
+                .newBuilder()
+                .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
+                .build());
+        client.setConfig(config);
+        return client;
     }
 
     private SlackBot channel(Bot bot, InboundSink sink) {

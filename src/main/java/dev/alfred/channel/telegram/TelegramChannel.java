@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -71,7 +72,10 @@ final class TelegramChannel implements Channel {
         this.receiving = receiving;
         this.settings = settings;
         this.commands = commands;
+        // As many idle connections as the outbox sends at once: with OkHttp's default of 5, every burst of replies
+        // opened new connections.
         this.http = new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
                 .connectTimeout(10, TimeUnit.SECONDS)
                 .readTimeout(30, TimeUnit.SECONDS)
                 .writeTimeout(30, TimeUnit.SECONDS)
