@@ -43,12 +43,8 @@ class InboxStore {
         Arrays.fill(stored, false);
         Map<String, Integer> firsts = new LinkedHashMap<>();
         for (int i = 0; i < events.size(); i++) {
-            firsts.putIfAbsent(
-                    key(
-                            events.get(i).bot(),
-                            events.get(i).channel(),
-                            events.get(i).eventId()),
-                    i);
+            Inbound event = events.get(i);
+            firsts.putIfAbsent(key(event.bot(), event.channel(), event.eventId()), i);
         }
         List<Inbound> distinct = firsts.values().stream().map(events::get).toList();
         jdbc.prepareStatement("""
