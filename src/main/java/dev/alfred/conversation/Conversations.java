@@ -7,6 +7,8 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** Conversations per (bot, channel, chat, user) and their history. Callers hold the transaction. */
 @Singleton
@@ -18,9 +20,35 @@ class Conversations {
         this.jdbc = jdbc;
     }
 
+    /** The actor's conversation in the event's chat, looked up the first time it is asked for. */
+    final class Open implements Supplier<UUID> {
+
+        private final Actor actor;
+        private final Inbound event;
+        private @Nullable UUID id;
+
+        private Open(Actor actor, Inbound event) {
+            this.actor = actor;
+            this.event = event;
+        }
+
+        @Override
+        public UUID get() {
+            if (id == null) {
+                id = active(actor, event);
+            }
+            return id;
+        }
+    }
+
+    /** The actor's open conversation in this chat, found or started only when it is asked for. */
+    Open open(Actor actor, Inbound event) {
+        return new Open(actor, event);
+    }
+
     /** The actor's open conversation in this chat, started if there is none. */
-    UUID active(Actor actor, Inbound event) {
-        return open(actor, event).orElseGet(() -> {
+    private UUID active(Actor actor, Inbound event) {
+        return find(actor, event).orElseGet(() -> {
             jdbc.prepareStatement("""
                     INSERT INTO conversation (id, tenant_id, user_id, bot, channel, chat) VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (bot, channel, chat, user_id) WHERE ended_at IS NULL DO NOTHING""", statement -> {
@@ -32,11 +60,11 @@ class Conversations {
                 statement.setString(6, event.chat());
                 return statement.executeUpdate();
             });
-            return open(actor, event).orElseThrow();
+            return find(actor, event).orElseThrow();
         });
     }
 
-    private Optional<UUID> open(Actor actor, Inbound event) {
+    private Optional<UUID> find(Actor actor, Inbound event) {
         return jdbc.prepareStatement(
                 "SELECT id FROM conversation WHERE bot = ? AND channel = ? AND chat = ? AND user_id = ? AND ended_at IS NULL",
                 statement -> {
@@ -50,8 +78,47 @@ class Conversations {
                 });
     }
 
-    /** Appends a question and its answer to the history. */
-    void append(UUID conversationId, String question, String answer) {
+    /**
+     * Appends a question and its answer to the history. A conversation nobody asked for yet is found, or started,
+     * by the same statement: most commands never need it, so they pay one statement instead of two.
+     */
+    void append(Open conversation, String question, String answer) {
+        if (conversation.id != null) {
+            append(conversation.id, question, answer);
+            return;
+        }
+        jdbc.prepareStatement("""
+                WITH found AS (
+                    SELECT id FROM conversation
+                    WHERE bot = ? AND channel = ? AND chat = ? AND user_id = ? AND ended_at IS NULL),
+                started AS (
+                    INSERT INTO conversation (id, tenant_id, user_id, bot, channel, chat)
+                    SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT FROM found)
+                    RETURNING id)
+                INSERT INTO conversation_message (conversation_id, role, text)
+                SELECT c.id, m.role, m.text
+                FROM (SELECT id FROM found UNION ALL SELECT id FROM started) c,
+                     (VALUES (1, 'user', ?), (2, 'assistant', ?)) AS m(position, role, text)
+                ORDER BY m.position""", statement -> {
+            Inbound event = conversation.event;
+            Actor actor = conversation.actor;
+            statement.setString(1, event.bot());
+            statement.setString(2, event.channel());
+            statement.setString(3, event.chat());
+            statement.setObject(4, actor.userId());
+            statement.setObject(5, UUID.randomUUID());
+            statement.setObject(6, actor.tenantId());
+            statement.setObject(7, actor.userId());
+            statement.setString(8, event.bot());
+            statement.setString(9, event.channel());
+            statement.setString(10, event.chat());
+            statement.setString(11, question);
+            statement.setString(12, answer);
+            return statement.executeUpdate();
+        });
+    }
+
+    private void append(UUID conversationId, String question, String answer) {
         jdbc.prepareStatement(
                 "INSERT INTO conversation_message (conversation_id, role, text) VALUES (?, 'user', ?), (?, 'assistant', ?)",
                 statement -> {

@@ -66,13 +66,13 @@ class Router {
         if (actor.isEmpty()) {
             return new Routed(tenantId, List.of(linkInstructions(event)));
         }
-        UUID conversation = conversations.active(actor.get(), event);
+        Conversations.Open conversation = conversations.open(actor.get(), event);
         Reply reply = command ? command(actor.get(), event, conversation) : text(actor.get(), event, conversation);
         conversations.append(conversation, event.text(), reply.text());
         return new Routed(tenantId, List.of(reply));
     }
 
-    private Reply command(Actor actor, Inbound event, UUID conversation) {
+    private Reply command(Actor actor, Inbound event, Conversations.Open conversation) {
         String name = CommandSyntax.name(event.text());
         Optional<ChatCommand> found = catalogue.find(name);
         if (found.isEmpty()) {
@@ -92,7 +92,7 @@ class Router {
         return handler.readOnly() ? refusalAsReply(run) : guarded(run);
     }
 
-    private Reply text(Actor actor, Inbound event, UUID conversation) {
+    private Reply text(Actor actor, Inbound event, Conversations.Open conversation) {
         if (!permissions.check(actor, FREE_TEXT_FEATURE)) {
             return Reply.text(
                     "Sorry, you are not allowed to chat with the assistant (not allowed: " + FREE_TEXT_FEATURE + ").");

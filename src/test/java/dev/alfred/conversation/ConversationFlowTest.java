@@ -215,6 +215,39 @@ class ConversationFlowTest implements TestPropertyProvider {
     }
 
     @Test
+    void commands_join_the_history_of_the_open_conversation_and_reset_starts_a_new_one() {
+        new ConversationFixture(context).linkedUser("history-user");
+        String chat = "chat-" + UUID.randomUUID();
+        for (String text : List.of("/whoami", "/whoami", "/reset", "/whoami")) {
+            int before = deliveredTexts(chat).size();
+            inbox.accept(ConversationFixture.event(
+                    UUID.randomUUID().toString(), "history-user", chat, Inbound.Kind.COMMAND, text));
+            await().until(() -> deliveredTexts(chat).size() == before + 1);
+        }
+        // Per conversation, oldest first: its messages' roles and texts.
+        List<String> history = tx.executeRead(status -> jdbc.prepareStatement("""
+                SELECT c.ended_at IS NULL, m.role, m.text FROM conversation c
+                JOIN conversation_message m ON m.conversation_id = c.id
+                WHERE c.chat = ? ORDER BY c.started_at, m.id""", statement -> {
+            statement.setString(1, chat);
+            List<String> rows = new ArrayList<>();
+            try (var result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add((result.getBoolean(1) ? "open " : "ended ") + result.getString(2) + " "
+                            + result.getString(3).lines().findFirst().orElse(""));
+                }
+            }
+            return rows;
+        }));
+        assertThat(history).hasSize(8);
+        assertThat(history.subList(0, 6))
+                .allMatch(row -> row.startsWith("ended "))
+                .contains("ended user /reset", "ended assistant Started a new conversation.");
+        assertThat(history.subList(6, 8)).first().isEqualTo("open user /whoami");
+        assertThat(history.get(7)).startsWith("open assistant You are");
+    }
+
+    @Test
     void lanes_whose_counts_drifted_are_recounted_and_the_chat_is_answered_again() {
         new ConversationFixture(context).linkedUser("drift-user");
         String chat = "chat-" + UUID.randomUUID();
