@@ -39,6 +39,11 @@ class Conversations {
             }
             return id;
         }
+
+        /** Forgets what was looked up, after the transaction that found or started it was rolled back. */
+        void forget() {
+            id = null;
+        }
     }
 
     /** The actor's open conversation in this chat, found or started only when it is asked for. */

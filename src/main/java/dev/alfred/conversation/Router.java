@@ -89,7 +89,7 @@ class Router {
         ChatCommand handler = found.get();
         Supplier<Reply> run =
                 () -> handler.run(new CommandContext(actor, CommandSyntax.args(event.text()), event, conversation));
-        return handler.readOnly() ? refusalAsReply(run) : guarded(run);
+        return handler.readOnly() ? refusalAsReply(run) : guarded(run, conversation);
     }
 
     private Reply text(Actor actor, Inbound event, Conversations.Open conversation) {
@@ -97,7 +97,8 @@ class Router {
             return Reply.text(
                     "Sorry, you are not allowed to chat with the assistant (not allowed: " + FREE_TEXT_FEATURE + ").");
         }
-        return guarded(() -> freeText.respond(new CommandContext(actor, event.text(), event, conversation)));
+        return guarded(
+                () -> freeText.respond(new CommandContext(actor, event.text(), event, conversation)), conversation);
     }
 
     private Reply link(Inbound event, UUID tenantId) {
@@ -105,19 +106,30 @@ class Router {
         if (code.isEmpty()) {
             return Reply.text("Send " + CommandSyntax.prefix(event) + "link followed by the code your admin gave you.");
         }
-        return guarded(() -> {
-            Actor actor = links.redeem(code, tenantId, event.bot(), event.channel(), event.platformUserId());
-            return Reply.text("Welcome, " + actor.name() + "! Your " + event.channel() + " account is linked. Send "
-                    + CommandSyntax.prefix(event) + "help to see what you can do.");
-        });
+        return guarded(
+                () -> {
+                    Actor actor = links.redeem(code, tenantId, event.bot(), event.channel(), event.platformUserId());
+                    return Reply.text(
+                            "Welcome, " + actor.name() + "! Your " + event.channel() + " account is linked. Send "
+                                    + CommandSyntax.prefix(event) + "help to see what you can do.");
+                },
+                null);
     }
 
     /**
      * Runs a handler in a nested transaction, so that a refusal ({@link Problem}) undoes only what
-     * the handler wrote and becomes the reply, while the dispatcher's transaction still commits.
+     * the handler wrote and becomes the reply, while the dispatcher's transaction still commits. A
+     * conversation the handler started is undone with it, so it is looked up again.
      */
-    private Reply guarded(Supplier<Reply> handler) {
-        return refusalAsReply(() -> tx.execute(NESTED, status -> handler.get()));
+    private Reply guarded(Supplier<Reply> handler, Conversations.@Nullable Open conversation) {
+        try {
+            return tx.execute(NESTED, status -> handler.get());
+        } catch (Problem problem) {
+            if (conversation != null) {
+                conversation.forget();
+            }
+            return Reply.text(problem.detail());
+        }
     }
 
     private static Reply refusalAsReply(Supplier<Reply> handler) {

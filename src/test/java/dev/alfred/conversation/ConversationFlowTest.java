@@ -248,6 +248,25 @@ class ConversationFlowTest implements TestPropertyProvider {
     }
 
     @Test
+    void a_refusal_that_undid_the_start_of_a_conversation_still_joins_the_history() {
+        new ConversationFixture(context).linkedUser("refused-user");
+        String chat = "chat-" + UUID.randomUUID();
+        inbox.accept(ConversationFixture.text("refused-user", chat, "refuse"));
+        await().until(() -> deliveredTexts(chat).size() == 1);
+        assertThat(deliveredTexts(chat)).containsExactly("refused, as asked");
+        Integer messages = tx.executeRead(status -> jdbc.prepareStatement("""
+                SELECT count(*) FROM conversation c JOIN conversation_message m ON m.conversation_id = c.id
+                WHERE c.chat = ? AND c.ended_at IS NULL""", statement -> {
+            statement.setString(1, chat);
+            try (var result = statement.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        }));
+        assertThat(messages).isEqualTo(2);
+    }
+
+    @Test
     void lanes_whose_counts_drifted_are_recounted_and_the_chat_is_answered_again() {
         new ConversationFixture(context).linkedUser("drift-user");
         String chat = "chat-" + UUID.randomUUID();

@@ -3,6 +3,7 @@ package dev.alfred.testing;
 import dev.alfred.channel.Reply;
 import dev.alfred.conversation.CommandContext;
 import dev.alfred.conversation.FreeTextResponder;
+import dev.alfred.problem.Problem;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -11,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Answers free text with {@code echo: <text>}; the text {@code block} waits until released, so
- * that tests can stop an instance in the middle of handling a message, and {@code crash} always throws. Active with
+ * that tests can stop an instance in the middle of handling a message; {@code crash} always throws, and
+ * {@code refuse} reads the conversation and is then refused. Active with
  * {@code alfred.test.echo=true}, in place of the assistant.
  */
 @Singleton
@@ -35,6 +37,10 @@ public class EchoResponder implements FreeTextResponder {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while blocked", e);
             }
+        }
+        if (context.args().equals("refuse")) {
+            context.conversationId(); // as the assistant reads the history before it answers
+            throw Problem.invalid("refused, as asked");
         }
         if (context.args().equals("crash")) {
             throw new IllegalStateException("crash, as asked");
