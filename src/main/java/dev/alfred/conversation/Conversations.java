@@ -4,8 +4,9 @@ import dev.alfred.channel.Inbound;
 import dev.alfred.identity.Actor;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.Optional;
+import java.sql.SQLException;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -51,36 +52,43 @@ class Conversations {
         return new Open(actor, event);
     }
 
-    /** The actor's open conversation in this chat, started if there is none. */
-    private UUID active(Actor actor, Inbound event) {
-        return find(actor, event).orElseGet(() -> {
-            jdbc.prepareStatement("""
-                    INSERT INTO conversation (id, tenant_id, user_id, bot, channel, chat) VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (bot, channel, chat, user_id) WHERE ended_at IS NULL DO NOTHING""", statement -> {
-                statement.setObject(1, UUID.randomUUID());
-                statement.setObject(2, actor.tenantId());
-                statement.setObject(3, actor.userId());
-                statement.setString(4, event.bot());
-                statement.setString(5, event.channel());
-                statement.setString(6, event.chat());
-                return statement.executeUpdate();
-            });
-            return find(actor, event).orElseThrow();
-        });
+    /**
+     * The start of a statement that names the actor's open conversation in the event's chat {@code open}, starting
+     * one if there is none; {@link #bindOpen} sets its parameters. Messages of a chat are handled one at a time
+     * (its lane), so no other transaction starts the same conversation meanwhile.
+     */
+    private static final String OPEN = """
+            WITH asked AS (
+                SELECT CAST(? AS text) AS bot, CAST(? AS text) AS channel, CAST(? AS text) AS chat,
+                       CAST(? AS uuid) AS user_id, CAST(? AS uuid) AS tenant_id),
+            found AS (
+                SELECT c.id FROM conversation c JOIN asked a USING (bot, channel, chat, user_id)
+                WHERE c.ended_at IS NULL),
+            started AS (
+                INSERT INTO conversation (id, tenant_id, user_id, bot, channel, chat)
+                SELECT gen_random_uuid(), tenant_id, user_id, bot, channel, chat FROM asked
+                WHERE NOT EXISTS (SELECT FROM found)
+                RETURNING id),
+            open AS (SELECT id FROM found UNION ALL SELECT id FROM started)
+            """;
+
+    private static void bindOpen(PreparedStatement statement, Actor actor, Inbound event) throws SQLException {
+        statement.setString(1, event.bot());
+        statement.setString(2, event.channel());
+        statement.setString(3, event.chat());
+        statement.setObject(4, actor.userId());
+        statement.setObject(5, actor.tenantId());
     }
 
-    private Optional<UUID> find(Actor actor, Inbound event) {
-        return jdbc.prepareStatement(
-                "SELECT id FROM conversation WHERE bot = ? AND channel = ? AND chat = ? AND user_id = ? AND ended_at IS NULL",
-                statement -> {
-                    statement.setString(1, event.bot());
-                    statement.setString(2, event.channel());
-                    statement.setString(3, event.chat());
-                    statement.setObject(4, actor.userId());
-                    try (ResultSet rows = statement.executeQuery()) {
-                        return rows.next() ? Optional.of(rows.getObject(1, UUID.class)) : Optional.<UUID>empty();
-                    }
-                });
+    /** The actor's open conversation in this chat, started if there is none. */
+    private UUID active(Actor actor, Inbound event) {
+        return jdbc.prepareStatement(OPEN + "SELECT id FROM open", statement -> {
+            bindOpen(statement, actor, event);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getObject(1, UUID.class);
+            }
+        });
     }
 
     /**
@@ -92,33 +100,14 @@ class Conversations {
             append(conversation.id, question, answer);
             return;
         }
-        jdbc.prepareStatement("""
-                WITH found AS (
-                    SELECT id FROM conversation
-                    WHERE bot = ? AND channel = ? AND chat = ? AND user_id = ? AND ended_at IS NULL),
-                started AS (
-                    INSERT INTO conversation (id, tenant_id, user_id, bot, channel, chat)
-                    SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT FROM found)
-                    RETURNING id)
+        jdbc.prepareStatement(OPEN + """
                 INSERT INTO conversation_message (conversation_id, role, text)
-                SELECT c.id, m.role, m.text
-                FROM (SELECT id FROM found UNION ALL SELECT id FROM started) c,
-                     (VALUES (1, 'user', ?), (2, 'assistant', ?)) AS m(position, role, text)
+                SELECT open.id, m.role, m.text
+                FROM open, (VALUES (1, 'user', ?), (2, 'assistant', ?)) AS m(position, role, text)
                 ORDER BY m.position""", statement -> {
-            Inbound event = conversation.event;
-            Actor actor = conversation.actor;
-            statement.setString(1, event.bot());
-            statement.setString(2, event.channel());
-            statement.setString(3, event.chat());
-            statement.setObject(4, actor.userId());
-            statement.setObject(5, UUID.randomUUID());
-            statement.setObject(6, actor.tenantId());
-            statement.setObject(7, actor.userId());
-            statement.setString(8, event.bot());
-            statement.setString(9, event.channel());
-            statement.setString(10, event.chat());
-            statement.setString(11, question);
-            statement.setString(12, answer);
+            bindOpen(statement, conversation.actor, conversation.event);
+            statement.setString(6, question);
+            statement.setString(7, answer);
             return statement.executeUpdate();
         });
     }
