@@ -6,7 +6,6 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -41,10 +40,10 @@ class InboxStore {
     List<Boolean> insert(List<Inbound> events) {
         Boolean[] stored = new Boolean[events.size()];
         Arrays.fill(stored, false);
-        Map<String, Integer> firsts = new LinkedHashMap<>();
+        Map<EventKey, Integer> firsts = new LinkedHashMap<>();
         for (int i = 0; i < events.size(); i++) {
             Inbound event = events.get(i);
-            firsts.putIfAbsent(key(event.bot(), event.channel(), event.eventId()), i);
+            firsts.putIfAbsent(new EventKey(event.bot(), event.channel(), event.eventId()), i);
         }
         List<Inbound> distinct = firsts.values().stream().map(events::get).toList();
         jdbc.prepareStatement("""
@@ -66,7 +65,6 @@ class InboxStore {
                     ORDER BY bot, channel, chat
                     ON CONFLICT (queue, bot, channel, chat) DO UPDATE SET pending = queue_lane.pending + excluded.pending)
                 SELECT bot, channel, event_id FROM stored""", statement -> {
-            var connection = statement.getConnection();
             List<Function<Inbound, Object>> columns = List.of(
                     Inbound::bot,
                     Inbound::channel,
@@ -79,14 +77,11 @@ class InboxStore {
                     Inbound::text,
                     event -> json.write(event.replyAddress()));
             for (int c = 0; c < columns.size(); c++) {
-                statement.setArray(
-                        c + 1,
-                        connection.createArrayOf(
-                                "text", distinct.stream().map(columns.get(c)).toArray()));
+                Lanes.bindColumn(statement, c + 1, "text", distinct, columns.get(c));
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    stored[firsts.get(key(rows.getString(1), rows.getString(2), rows.getString(3)))] = true;
+                    stored[firsts.get(new EventKey(rows.getString(1), rows.getString(2), rows.getString(3)))] = true;
                 }
             }
             return null;
@@ -94,9 +89,8 @@ class InboxStore {
         return Arrays.asList(stored);
     }
 
-    private static String key(String bot, String channel, String eventId) {
-        return bot + '\u0000' + channel + '\u0000' + eventId;
-    }
+    /** What makes an inbound event the same event when a platform delivers it again. */
+    private record EventKey(String bot, String channel, String eventId) {}
 
     /**
      * Leases up to {@code limit} lanes and takes up to {@code rowsPerLane} of each one's oldest pending rows, in
@@ -106,8 +100,7 @@ class InboxStore {
      */
     Map<Lanes.Lane, List<Pending>> claim(int limit, Duration lease, int rowsPerLane) {
         List<Lanes.Lane> leased = lanes.claim(QUEUE, limit, lease);
-        Map<Lanes.Lane, List<Pending>> claimed = new LinkedHashMap<>();
-        leased.forEach(lane -> claimed.put(lane, new ArrayList<>()));
+        Map<Lanes.Lane, List<Pending>> claimed = Lanes.rowsOf(leased);
         if (leased.isEmpty()) {
             return claimed;
         }
@@ -152,13 +145,7 @@ class InboxStore {
                     WHERE id = ANY(?) AND status = 'pending'
                     RETURNING id)
                 """ + Lanes.RELEASE_AFTER, statement -> {
-                    statement.setArray(
-                            1,
-                            statement
-                                    .getConnection()
-                                    .createArrayOf(
-                                            "bigint",
-                                            rows.stream().map(Pending::id).toArray()));
+                    Lanes.bindColumn(statement, 1, "bigint", rows, Pending::id);
                     Lanes.bindRelease(statement, 2, lane, rows.size());
                     return statement.executeUpdate();
                 })

@@ -2,15 +2,17 @@ package dev.alfred.conversation;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,17 +69,29 @@ class Lanes {
      * that reads {@code unnest(?, ?, ?) AS lane(bot, channel, chat)}: one round trip for the rows of all of them.
      */
     static void bindLanes(PreparedStatement statement, int first, List<Lane> lanes) throws SQLException {
-        Connection connection = statement.getConnection();
+        bindColumn(statement, first, "text", lanes, Lane::bot);
+        bindColumn(statement, first + 1, "text", lanes, Lane::channel);
+        bindColumn(statement, first + 2, "text", lanes, Lane::chat);
+    }
+
+    /**
+     * Binds one column of {@code rows} as a PostgreSQL array of {@code type} at {@code index}, so that a statement
+     * reads every row at once through {@code unnest}.
+     */
+    static <T> void bindColumn(PreparedStatement statement, int index, String type, List<T> rows, Function<T, ?> column)
+            throws SQLException {
         statement.setArray(
-                first,
-                connection.createArrayOf("text", lanes.stream().map(Lane::bot).toArray()));
-        statement.setArray(
-                first + 1,
-                connection.createArrayOf(
-                        "text", lanes.stream().map(Lane::channel).toArray()));
-        statement.setArray(
-                first + 2,
-                connection.createArrayOf("text", lanes.stream().map(Lane::chat).toArray()));
+                index,
+                statement
+                        .getConnection()
+                        .createArrayOf(type, rows.stream().map(column).toArray()));
+    }
+
+    /** An empty list of rows for each leased lane, in lease order, for a claim to fill. */
+    static <T> Map<Lane, List<T>> rowsOf(List<Lane> leased) {
+        Map<Lane, List<T>> claimed = new LinkedHashMap<>();
+        leased.forEach(lane -> claimed.put(lane, new ArrayList<>()));
+        return claimed;
     }
 
     /**

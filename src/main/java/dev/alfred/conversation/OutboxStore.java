@@ -5,14 +5,12 @@ import dev.alfred.channel.Outbound;
 import dev.alfred.channel.Reply;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -164,8 +162,7 @@ class OutboxStore {
      */
     Map<Lanes.Lane, List<Pending>> claim(int limit, Duration lease, int rowsPerLane) {
         List<Lanes.Lane> leased = lanes.claim(QUEUE, limit, lease);
-        Map<Lanes.Lane, List<Pending>> claimed = new LinkedHashMap<>();
-        leased.forEach(lane -> claimed.put(lane, new ArrayList<>()));
+        Map<Lanes.Lane, List<Pending>> claimed = Lanes.rowsOf(leased);
         if (leased.isEmpty()) {
             return claimed;
         }
@@ -229,35 +226,13 @@ class OutboxStore {
                 WHERE l.queue = 'outbox' AND l.bot = d.bot AND l.channel = d.channel AND l.chat = d.chat
                   AND l.lease_owner = d.owner
                 RETURNING d.position, l.pending""", statement -> {
-            Connection connection = statement.getConnection();
-            statement.setArray(
-                    1,
-                    connection.createArrayOf(
-                            "bigint", sent.stream().map(s -> s.message().id()).toArray()));
-            statement.setArray(
-                    2,
-                    connection.createArrayOf(
-                            "text", sent.stream().map(Sent::messageId).toArray()));
-            statement.setArray(
-                    3,
-                    connection.createArrayOf(
-                            "text", sent.stream().map(s -> s.lane().bot()).toArray()));
-            statement.setArray(
-                    4,
-                    connection.createArrayOf(
-                            "text", sent.stream().map(s -> s.lane().channel()).toArray()));
-            statement.setArray(
-                    5,
-                    connection.createArrayOf(
-                            "text", sent.stream().map(s -> s.lane().chat()).toArray()));
-            statement.setArray(
-                    6,
-                    connection.createArrayOf(
-                            "uuid", sent.stream().map(s -> s.lane().owner()).toArray()));
-            statement.setArray(
-                    7,
-                    connection.createArrayOf(
-                            "integer", sent.stream().map(Sent::finished).toArray()));
+            Lanes.bindColumn(statement, 1, "bigint", sent, s -> s.message().id());
+            Lanes.bindColumn(statement, 2, "text", sent, Sent::messageId);
+            Lanes.bindColumn(statement, 3, "text", sent, s -> s.lane().bot());
+            Lanes.bindColumn(statement, 4, "text", sent, s -> s.lane().channel());
+            Lanes.bindColumn(statement, 5, "text", sent, s -> s.lane().chat());
+            Lanes.bindColumn(statement, 6, "uuid", sent, s -> s.lane().owner());
+            Lanes.bindColumn(statement, 7, "integer", sent, Sent::finished);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     moreWaiting[rows.getInt(1) - 1] = rows.getInt(2) > 0;
