@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
@@ -42,14 +43,41 @@ public final class WebhookLoad {
     }
 
     /** One step of acknowledgements alone: their latencies in milliseconds, the rate answered and the refusals. */
-    public record Acks(List<Double> latencies, double perSecond, int refused) {}
+    private record Acks(List<Double> latencies, double perSecond, int refused) {}
 
-    /** A report with the columns of {@link #acks}. */
-    public static BenchReport ackReport(String name) {
-        return new BenchReport(name, "offered msg/s", "acked/s", "ack p50 ms", "ack p99 ms", "ack max ms", "not 200");
+    /** The client that posts the requests, on virtual threads. */
+    public static HttpClient client() {
+        return HttpClient.newBuilder()
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
     }
 
-    public static void row(BenchReport report, int rate, Acks acks) {
+    /**
+     * Settings for an instance that stores events but neither dispatches nor sends
+     * ({@code alfred.dispatcher.enabled} and {@code alfred.outbox.enabled} false), as one that only takes requests.
+     */
+    public static Map<String, Object> acksAlone(Map<String, Object> properties) {
+        properties.put("alfred.dispatcher.enabled", "false");
+        properties.put("alfred.outbox.enabled", "false");
+        return properties;
+    }
+
+    /**
+     * Measures acknowledgements alone at rates up to 2,000/s after a warm-up, and publishes the table as
+     * {@code name}.
+     */
+    public static void ackSteps(String name, Duration step, IntFunction<Message> messages) {
+        BenchReport report =
+                new BenchReport(name, "offered msg/s", "acked/s", "ack p50 ms", "ack p99 ms", "ack max ms", "not 200");
+        HttpClient http = client();
+        acks(http, 500, Duration.ofSeconds(3), messages); // warm-up
+        for (int rate : new int[] {250, 500, 1000, 1500, 2000}) {
+            row(report, rate, acks(http, rate, step, messages));
+        }
+        report.publish();
+    }
+
+    private static void row(BenchReport report, int rate, Acks acks) {
         report.row(
                 rate,
                 BenchReport.fixed(acks.perSecond()),
@@ -60,7 +88,7 @@ public final class WebhookLoad {
     }
 
     /** Posts {@code rate * duration} messages at a fixed rate and measures their acknowledgements only. */
-    public static Acks acks(HttpClient http, int rate, Duration duration, IntFunction<Message> messages) {
+    private static Acks acks(HttpClient http, int rate, Duration duration, IntFunction<Message> messages) {
         int total = (int) (rate * duration.toMillis() / 1000);
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger refused = new AtomicInteger();

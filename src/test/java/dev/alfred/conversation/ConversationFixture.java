@@ -5,6 +5,9 @@ import dev.alfred.identity.Actor;
 import dev.alfred.testing.FakeChannel;
 import dev.alfred.testing.LinkedUsers;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,6 +41,14 @@ final class ConversationFixture {
     /** A new employee linked to {@code platformUserId} on the fake channel. */
     Actor linkedUser(String platformUserId) {
         return LinkedUsers.link(context, FakeChannel.NAME, platformUserId, "User " + platformUserId);
+    }
+
+    /** Runs one statement in a transaction of its own, to put the database in a state a test needs. */
+    void execute(String sql) {
+        JdbcOperations jdbc = context.getBean(JdbcOperations.class);
+        @SuppressWarnings("unchecked")
+        TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
+        tx.executeWrite(status -> jdbc.prepareStatement(sql, statement -> statement.executeUpdate()));
     }
 
     static Inbound text(String platformUserId, String chat, String text) {

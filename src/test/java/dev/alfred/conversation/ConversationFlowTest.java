@@ -68,26 +68,19 @@ class ConversationFlowTest implements TestPropertyProvider {
         channel.reset();
     }
 
-    private List<String> deliveredTexts(String chat) {
-        return channel.delivered().stream()
-                .filter(a -> a.message().chat().equals(chat))
-                .map(a -> a.message().reply().text())
-                .toList();
-    }
-
     @Test
     void an_unlinked_user_gets_link_instructions_and_links_with_a_code() {
         String chat = "chat-" + UUID.randomUUID();
         inbox.accept(ConversationFixture.text("stranger", chat, "hello"));
-        await().until(() -> deliveredTexts(chat).size() == 1);
-        assertThat(deliveredTexts(chat).getFirst()).contains("/link CODE");
+        await().until(() -> channel.deliveredTexts(chat).size() == 1);
+        assertThat(channel.deliveredTexts(chat).getFirst()).contains("/link CODE");
 
         var fixture = new ConversationFixture(context);
         var actor = fixture.linkedUser("newcomer");
         inbox.accept(ConversationFixture.event(
                 UUID.randomUUID().toString(), "newcomer", chat, Inbound.Kind.COMMAND, "whoami"));
-        await().until(() -> deliveredTexts(chat).size() == 2);
-        assertThat(deliveredTexts(chat).get(1)).contains(actor.name());
+        await().until(() -> channel.deliveredTexts(chat).size() == 2);
+        assertThat(channel.deliveredTexts(chat).get(1)).contains(actor.name());
     }
 
     @Test
@@ -95,8 +88,8 @@ class ConversationFlowTest implements TestPropertyProvider {
         String chat = "chat-" + UUID.randomUUID();
         inbox.accept(ConversationFixture.event(
                 UUID.randomUUID().toString(), "guesser", chat, Inbound.Kind.COMMAND, "link WRONG123"));
-        await().until(() -> deliveredTexts(chat).size() == 1);
-        assertThat(deliveredTexts(chat).getFirst()).contains("unknown, used or expired");
+        await().until(() -> channel.deliveredTexts(chat).size() == 1);
+        assertThat(channel.deliveredTexts(chat).getFirst()).contains("unknown, used or expired");
 
         var fixture = new ConversationFixture(context);
         fixture.linkedUser("taken");
@@ -108,13 +101,13 @@ class ConversationFlowTest implements TestPropertyProvider {
         String code = links.create(owner, other.userId()).code();
         inbox.accept(ConversationFixture.event(
                 UUID.randomUUID().toString(), "taken", chat, Inbound.Kind.COMMAND, "link " + code));
-        await().until(() -> deliveredTexts(chat).size() == 2);
-        assertThat(deliveredTexts(chat).get(1)).contains("already linked to another user");
+        await().until(() -> channel.deliveredTexts(chat).size() == 2);
+        assertThat(channel.deliveredTexts(chat).get(1)).contains("already linked to another user");
         // The refused link did not use the code up.
         inbox.accept(ConversationFixture.event(
                 UUID.randomUUID().toString(), "fresh-account", chat, Inbound.Kind.COMMAND, "link " + code));
-        await().until(() -> deliveredTexts(chat).size() == 3);
-        assertThat(deliveredTexts(chat).get(2)).contains("Welcome");
+        await().until(() -> channel.deliveredTexts(chat).size() == 3);
+        assertThat(channel.deliveredTexts(chat).get(2)).contains("Welcome");
     }
 
     @Test
@@ -125,9 +118,10 @@ class ConversationFlowTest implements TestPropertyProvider {
         assertThat(inbox.accept(event)).isTrue();
         assertThat(inbox.accept(event)).isFalse();
         assertThat(inbox.accept(event)).isFalse();
-        await().until(() -> deliveredTexts(chat).size() == 1);
-        await().during(Duration.ofMillis(500)).until(() -> deliveredTexts(chat).size() == 1);
-        assertThat(deliveredTexts(chat)).containsExactly("echo: once");
+        await().until(() -> channel.deliveredTexts(chat).size() == 1);
+        await().during(Duration.ofMillis(500))
+                .until(() -> channel.deliveredTexts(chat).size() == 1);
+        assertThat(channel.deliveredTexts(chat)).containsExactly("echo: once");
     }
 
     @Test
@@ -160,9 +154,10 @@ class ConversationFlowTest implements TestPropertyProvider {
         }
         assertThat(failed).isEqualTo(1);
         assertThat(stored).isEqualTo(41);
-        await().until(() -> deliveredTexts(chat).size() == 41);
-        await().during(Duration.ofMillis(300)).until(() -> deliveredTexts(chat).size() == 41);
-        assertThat(deliveredTexts(chat)).containsOnlyOnce("echo: dup").doesNotContain("echo: nul \u0000 here");
+        await().until(() -> channel.deliveredTexts(chat).size() == 41);
+        await().during(Duration.ofMillis(300))
+                .until(() -> channel.deliveredTexts(chat).size() == 41);
+        assertThat(channel.deliveredTexts(chat)).containsOnlyOnce("echo: dup").doesNotContain("echo: nul \u0000 here");
         await().until(() -> pending(chat).equals(List.of(0, 0)));
     }
 
@@ -173,8 +168,8 @@ class ConversationFlowTest implements TestPropertyProvider {
         for (int i = 0; i < 10; i++) {
             inbox.accept(ConversationFixture.text("order-user", chat, "m" + i));
         }
-        await().until(() -> deliveredTexts(chat).size() == 10);
-        assertThat(deliveredTexts(chat))
+        await().until(() -> channel.deliveredTexts(chat).size() == 10);
+        assertThat(channel.deliveredTexts(chat))
                 .containsExactly(
                         "echo: m0",
                         "echo: m1",
@@ -204,9 +199,11 @@ class ConversationFlowTest implements TestPropertyProvider {
         } finally {
             EchoResponder.gate.countDown();
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> deliveredTexts(chat).size() == 4);
-        await().during(Duration.ofMillis(300)).until(() -> deliveredTexts(chat).size() == 4);
-        assertThat(deliveredTexts(chat))
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> channel.deliveredTexts(chat).size() == 4);
+        await().during(Duration.ofMillis(300))
+                .until(() -> channel.deliveredTexts(chat).size() == 4);
+        assertThat(channel.deliveredTexts(chat))
                 .containsExactly(
                         "echo: block",
                         "echo: before",
@@ -219,10 +216,10 @@ class ConversationFlowTest implements TestPropertyProvider {
         new ConversationFixture(context).linkedUser("history-user");
         String chat = "chat-" + UUID.randomUUID();
         for (String text : List.of("/whoami", "/whoami", "/reset", "/whoami")) {
-            int before = deliveredTexts(chat).size();
+            int before = channel.deliveredTexts(chat).size();
             inbox.accept(ConversationFixture.event(
                     UUID.randomUUID().toString(), "history-user", chat, Inbound.Kind.COMMAND, text));
-            await().until(() -> deliveredTexts(chat).size() == before + 1);
+            await().until(() -> channel.deliveredTexts(chat).size() == before + 1);
         }
         // Per conversation, oldest first: its messages' roles and texts.
         List<String> history = tx.executeRead(status -> jdbc.prepareStatement("""
@@ -252,8 +249,8 @@ class ConversationFlowTest implements TestPropertyProvider {
         new ConversationFixture(context).linkedUser("refused-user");
         String chat = "chat-" + UUID.randomUUID();
         inbox.accept(ConversationFixture.text("refused-user", chat, "refuse"));
-        await().until(() -> deliveredTexts(chat).size() == 1);
-        assertThat(deliveredTexts(chat)).containsExactly("refused, as asked");
+        await().until(() -> channel.deliveredTexts(chat).size() == 1);
+        assertThat(channel.deliveredTexts(chat)).containsExactly("refused, as asked");
         Integer messages = tx.executeRead(status -> jdbc.prepareStatement("""
                 SELECT count(*) FROM conversation c JOIN conversation_message m ON m.conversation_id = c.id
                 WHERE c.chat = ? AND c.ended_at IS NULL""", statement -> {
@@ -270,19 +267,15 @@ class ConversationFlowTest implements TestPropertyProvider {
     void lanes_whose_counts_drifted_are_recounted_and_the_chat_is_answered_again() {
         new ConversationFixture(context).linkedUser("drift-user");
         String chat = "chat-" + UUID.randomUUID();
-        execute("""
+        new ConversationFixture(context).execute("""
                 INSERT INTO queue_lane (queue, bot, channel, chat, pending)
                 VALUES ('inbox', 'alfred', 'fake', '%1$s', 3), ('outbox', 'alfred', 'fake', '%1$s', 2)""".formatted(chat));
         await().until(() -> pending(chat).equals(List.of(0, 0)));
 
         inbox.accept(ConversationFixture.text("drift-user", chat, "after the repair"));
-        await().until(() -> deliveredTexts(chat).size() == 1);
-        assertThat(deliveredTexts(chat)).containsExactly("echo: after the repair");
+        await().until(() -> channel.deliveredTexts(chat).size() == 1);
+        assertThat(channel.deliveredTexts(chat)).containsExactly("echo: after the repair");
         await().until(() -> pending(chat).equals(List.of(0, 0)));
-    }
-
-    private void execute(String sql) {
-        tx.executeWrite(status -> jdbc.prepareStatement(sql, statement -> statement.executeUpdate()));
     }
 
     /** The inbox's and the outbox's count of pending rows in the chat's lanes. */
@@ -306,7 +299,8 @@ class ConversationFlowTest implements TestPropertyProvider {
         String chat = "chat-" + UUID.randomUUID();
         channel.script(new Delivery.RetryAfter(Duration.ofSeconds(1), "429"));
         inbox.accept(ConversationFixture.text("throttled-user", chat, "later"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> deliveredTexts(chat).size() == 1);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> channel.deliveredTexts(chat).size() == 1);
         List<FakeChannel.Attempt> attempts = channel.attempts().stream()
                 .filter(a -> a.message().chat().equals(chat))
                 .toList();
@@ -321,7 +315,8 @@ class ConversationFlowTest implements TestPropertyProvider {
         String chat = "chat-" + UUID.randomUUID();
         channel.script(new Delivery.Failed("HTTP 500", false), new Delivery.Failed("HTTP 502", false));
         inbox.accept(ConversationFixture.text("flaky-user", chat, "persist"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> deliveredTexts(chat).size() == 1);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> channel.deliveredTexts(chat).size() == 1);
         assertThat(channel.attempts().stream().filter(a -> a.message().chat().equals(chat)))
                 .hasSize(3);
     }
@@ -345,7 +340,8 @@ class ConversationFlowTest implements TestPropertyProvider {
         assertThat(api.post("/api/v1/outbox/dead/" + dead.get("id") + "/retry", OWNER_KEY, "")
                         .status())
                 .isEqualTo(202);
-        await().atMost(Duration.ofSeconds(5)).until(() -> deliveredTexts(chat).size() == 1);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> channel.deliveredTexts(chat).size() == 1);
         assertThat(api.get("/api/v1/outbox/dead", OWNER_KEY).body()).doesNotContain(chat);
         assertThat(api.post("/api/v1/outbox/dead/999999/retry", OWNER_KEY, "").status())
                 .isEqualTo(404);

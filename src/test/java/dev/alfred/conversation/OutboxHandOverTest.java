@@ -50,13 +50,6 @@ class OutboxHandOverTest {
         context.close();
     }
 
-    private List<String> delivered(String chat) {
-        return channel.delivered().stream()
-                .filter(a -> a.message().chat().equals(chat))
-                .map(a -> a.message().reply().text())
-                .toList();
-    }
-
     /** Whether the chat's outbox lane is given back: its replies recorded, its hand-over slot free again. */
     private boolean released(String chat) {
         JdbcOperations jdbc = context.getBean(JdbcOperations.class);
@@ -76,32 +69,26 @@ class OutboxHandOverTest {
         for (int i = 0; i < 3; i++) {
             inbox.accept(ConversationFixture.text("hand-user", "chat-free", "m" + i));
             String expected = "echo: m" + i;
-            await().until(() -> delivered("chat-free").contains(expected));
+            await().until(() -> channel.deliveredTexts("chat-free").contains(expected));
             await().until(() -> released("chat-free"));
         }
-        assertThat(delivered("chat-free")).containsExactly("echo: m0", "echo: m1", "echo: m2");
+        assertThat(channel.deliveredTexts("chat-free")).containsExactly("echo: m0", "echo: m1", "echo: m2");
     }
 
     @Test
     void the_replies_to_messages_handled_together_are_handed_over_together() {
         // A lease held elsewhere keeps the chat's messages waiting, so that the dispatcher then takes them up at once.
-        execute("""
+        ConversationFixture fixture = new ConversationFixture(context);
+        fixture.execute("""
                 INSERT INTO queue_lane (queue, bot, channel, chat, pending, lease_owner, lease_until)
                 VALUES ('inbox', 'alfred', 'fake', 'chat-many', 0, gen_random_uuid(), now() + interval '1 hour')""");
         for (int i = 0; i < 3; i++) {
             inbox.accept(ConversationFixture.text("hand-user", "chat-many", "m" + i));
         }
-        execute("UPDATE queue_lane SET lease_owner = NULL, lease_until = NULL WHERE chat = 'chat-many'");
+        fixture.execute("UPDATE queue_lane SET lease_owner = NULL, lease_until = NULL WHERE chat = 'chat-many'");
 
-        await().until(() -> delivered("chat-many").size() == 3 && released("chat-many"));
-        assertThat(delivered("chat-many")).containsExactly("echo: m0", "echo: m1", "echo: m2");
-    }
-
-    private void execute(String sql) {
-        JdbcOperations jdbc = context.getBean(JdbcOperations.class);
-        @SuppressWarnings("unchecked")
-        TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
-        tx.executeWrite(status -> jdbc.prepareStatement(sql, statement -> statement.executeUpdate()));
+        await().until(() -> channel.deliveredTexts("chat-many").size() == 3 && released("chat-many"));
+        assertThat(channel.deliveredTexts("chat-many")).containsExactly("echo: m0", "echo: m1", "echo: m2");
     }
 
     @Test
@@ -111,10 +98,11 @@ class OutboxHandOverTest {
         await().until(() -> channel.attempts().size() == 1 && released("chat-busy")); // throttled: it waits
 
         inbox.accept(ConversationFixture.text("hand-user", "chat-other", "elsewhere"));
-        await().until(() -> delivered("chat-other").equals(List.of("echo: elsewhere"))); // other chats still go
+        await().until(() ->
+                channel.deliveredTexts("chat-other").equals(List.of("echo: elsewhere"))); // other chats still go
 
         inbox.accept(ConversationFixture.text("hand-user", "chat-busy", "second"));
         await().during(Duration.ofSeconds(1)).until(() -> channel.attempts().size() == 2);
-        assertThat(delivered("chat-busy")).isEmpty();
+        assertThat(channel.deliveredTexts("chat-busy")).isEmpty();
     }
 }

@@ -64,6 +64,14 @@ public class FakeChannel implements ChannelProvider, Channel {
                 .toList();
     }
 
+    /** The texts of the replies delivered to {@code chat}, in order. */
+    public List<String> deliveredTexts(String chat) {
+        return delivered().stream()
+                .filter(a -> a.message().chat().equals(chat))
+                .map(a -> a.message().reply().text())
+                .toList();
+    }
+
     public void reset() {
         attempts.clear();
         drafts.clear();

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -42,9 +41,7 @@ class SlackBench {
                 EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties(slack))) {
             link(server.getApplicationContext());
             URI events = server.getURI().resolve("/slack/events");
-            HttpClient http = HttpClient.newBuilder()
-                    .executor(Executors.newVirtualThreadPerTaskExecutor())
-                    .build();
+            HttpClient http = WebhookLoad.client();
             Supplier<List<WebhookLoad.Reply>> replies =
                     () -> slack.calls(c -> c.path().startsWith("/response/")).stream()
                             .map(call -> new WebhookLoad.Reply(call.path(), call.at()))
@@ -58,30 +55,15 @@ class SlackBench {
         report.publish();
     }
 
-    /**
-     * The acknowledgement path alone: this instance stores events but neither dispatches nor sends
-     * ({@code alfred.dispatcher.enabled} and {@code alfred.outbox.enabled} false), as an instance that only takes
-     * requests would. Shows the highest rate Alfred acknowledges on this machine.
-     */
+    /** The acknowledgement path alone: the highest rate Alfred acknowledges on this machine. */
     @Test
     void acknowledgements_alone_at_fixed_rates() throws Exception {
-        BenchReport report = WebhookLoad.ackReport("slack-acks-alone");
-        try (FakeSlack slack = new FakeSlack()) {
-            Map<String, Object> properties = properties(slack);
-            properties.put("alfred.dispatcher.enabled", "false");
-            properties.put("alfred.outbox.enabled", "false");
-            try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
-                URI events = server.getURI().resolve("/slack/events");
-                HttpClient http = HttpClient.newBuilder()
-                        .executor(Executors.newVirtualThreadPerTaskExecutor())
-                        .build();
-                WebhookLoad.acks(http, 500, Duration.ofSeconds(3), i -> command(events, slack, i)); // warm-up
-                for (int rate : new int[] {250, 500, 1000, 1500, 2000}) {
-                    WebhookLoad.row(report, rate, WebhookLoad.acks(http, rate, STEP, i -> command(events, slack, i)));
-                }
-            }
+        try (FakeSlack slack = new FakeSlack();
+                EmbeddedServer server =
+                        ApplicationContext.run(EmbeddedServer.class, WebhookLoad.acksAlone(properties(slack)))) {
+            URI events = server.getURI().resolve("/slack/events");
+            WebhookLoad.ackSteps("slack-acks-alone", STEP, i -> command(events, slack, i));
         }
-        report.publish();
     }
 
     /** {@code /alfred whoami} from one of the linked users, answered at its own {@code response_url}. */

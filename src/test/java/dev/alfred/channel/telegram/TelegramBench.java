@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -40,9 +39,7 @@ class TelegramBench {
                 EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties(telegram))) {
             link(server.getApplicationContext());
             URI webhook = server.getURI().resolve("/telegram/webhook/alfred");
-            HttpClient http = HttpClient.newBuilder()
-                    .executor(Executors.newVirtualThreadPerTaskExecutor())
-                    .build();
+            HttpClient http = WebhookLoad.client();
             Supplier<List<WebhookLoad.Reply>> replies = () -> telegram.calls("sendMessage").stream()
                     .map(call -> new WebhookLoad.Reply(call.param("chat_id"), call.at()))
                     .toList();
@@ -54,30 +51,15 @@ class TelegramBench {
         report.publish();
     }
 
-    /**
-     * The acknowledgement path alone: this instance stores updates but neither dispatches nor sends
-     * ({@code alfred.dispatcher.enabled} and {@code alfred.outbox.enabled} false), as an instance that only takes
-     * requests would. Shows the highest rate Alfred acknowledges on this machine.
-     */
+    /** The acknowledgement path alone: the highest rate Alfred acknowledges on this machine. */
     @Test
     void acknowledgements_alone_at_fixed_rates() throws Exception {
-        BenchReport report = WebhookLoad.ackReport("telegram-acks-alone");
-        try (FakeTelegram telegram = new FakeTelegram()) {
-            Map<String, Object> properties = properties(telegram);
-            properties.put("alfred.dispatcher.enabled", "false");
-            properties.put("alfred.outbox.enabled", "false");
-            try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
-                URI webhook = server.getURI().resolve("/telegram/webhook/alfred");
-                HttpClient http = HttpClient.newBuilder()
-                        .executor(Executors.newVirtualThreadPerTaskExecutor())
-                        .build();
-                WebhookLoad.acks(http, 500, Duration.ofSeconds(3), i -> update(webhook, i)); // warm-up
-                for (int rate : new int[] {250, 500, 1000, 1500, 2000}) {
-                    WebhookLoad.row(report, rate, WebhookLoad.acks(http, rate, STEP, i -> update(webhook, i)));
-                }
-            }
+        try (FakeTelegram telegram = new FakeTelegram();
+                EmbeddedServer server =
+                        ApplicationContext.run(EmbeddedServer.class, WebhookLoad.acksAlone(properties(telegram)))) {
+            URI webhook = server.getURI().resolve("/telegram/webhook/alfred");
+            WebhookLoad.ackSteps("telegram-acks-alone", STEP, i -> update(webhook, i));
         }
-        report.publish();
     }
 
     /** {@code /whoami} from one of the linked users; its replies go to that user's private chat. */
