@@ -2,6 +2,8 @@ package dev.alfred.bench;
 
 import static org.awaitility.Awaitility.await;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Posts platform requests at a fixed rate and matches the replies the fake platform received:
@@ -25,25 +29,60 @@ import java.util.function.Supplier;
  */
 public final class WebhookLoad {
 
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookLoad.class);
+
     /** A request to post; replies carrying the same key answer the key's requests in order. */
     public record Message(String key, HttpRequest request) {}
 
     /** A reply the fake platform received: the key of the request it answers, and when. */
     public record Reply(String key, Instant at) {}
 
-    /** One step's latencies in milliseconds and its reply throughput. */
-    public record Step(List<Double> acks, List<Double> endToEnd, double repliesPerSecond) {}
+    /** One step's latencies in milliseconds, its reply throughput and the CPU time it used. */
+    public record Step(List<Double> acks, List<Double> endToEnd, double repliesPerSecond, CpuMeter.Reading cpu) {}
 
     private WebhookLoad() {}
 
     /** A report with the columns every webhook benchmark prints. */
     public static BenchReport report(String name) {
         return new BenchReport(
-                name, "offered msg/s", "ack p50 ms", "ack p99 ms", "replies/s", "e2e p50 ms", "e2e p99 ms", "messages");
+                name,
+                "offered msg/s",
+                "ack p50 ms",
+                "ack p99 ms",
+                "replies/s",
+                "e2e p50 ms",
+                "e2e p99 ms",
+                "messages",
+                "JVM CPU ms/msg",
+                "DB CPU ms/msg");
     }
 
-    /** One step of acknowledgements alone: their latencies in milliseconds, the rate answered and the refusals. */
-    private record Acks(List<Double> latencies, double perSecond, int refused) {}
+    /**
+     * One step of acknowledgements alone: their latencies in milliseconds, the rate answered, the refusals and the
+     * CPU time used.
+     */
+    private record Acks(List<Double> latencies, double perSecond, int refused, CpuMeter.Reading cpu) {}
+
+    /**
+     * Runs {@code round} again until the JIT compiler spends less than a tenth of a round compiling (for at most a
+     * minute), so that the steps measure Alfred as it runs for days, not the compiler: a 3-second warm-up left it
+     * compiling on half a core through the following steps.
+     */
+    public static void warmUp(Runnable round) {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofMinutes(1).toNanos();
+        double compiling = 1;
+        while (compiling >= 0.1 && System.nanoTime() < deadline) {
+            long compiled = jit.getTotalCompilationTime();
+            long began = System.nanoTime();
+            round.run();
+            compiling = (jit.getTotalCompilationTime() - compiled) / ((System.nanoTime() - began) / 1e6);
+        }
+        LOG.info(
+                "Warmed up in {} s; the JIT compiler spent {} % of the last round compiling",
+                Math.round((System.nanoTime() - start) / 1e9), Math.round(compiling * 100));
+    }
 
     /** The client that posts the requests, on virtual threads. */
     public static HttpClient client() {
@@ -66,13 +105,21 @@ public final class WebhookLoad {
      * Measures acknowledgements alone at rates up to 2,000/s after a warm-up, and publishes the table as
      * {@code name}.
      */
-    public static void ackSteps(String name, Duration step, IntFunction<Message> messages) {
-        BenchReport report =
-                new BenchReport(name, "offered msg/s", "acked/s", "ack p50 ms", "ack p99 ms", "ack max ms", "not 200");
+    public static void ackSteps(String name, Duration step, CpuMeter cpu, IntFunction<Message> messages) {
+        BenchReport report = new BenchReport(
+                name,
+                "offered msg/s",
+                "acked/s",
+                "ack p50 ms",
+                "ack p99 ms",
+                "ack max ms",
+                "not 200",
+                "JVM CPU ms/msg",
+                "DB CPU ms/msg");
         HttpClient http = client();
-        acks(http, 500, Duration.ofSeconds(3), messages); // warm-up
+        warmUp(() -> acks(http, 500, Duration.ofSeconds(2), cpu, messages));
         for (int rate : new int[] {250, 500, 1000, 1500, 2000}) {
-            row(report, rate, acks(http, rate, step, messages));
+            row(report, rate, acks(http, rate, step, cpu, messages));
         }
         report.publish();
     }
@@ -84,16 +131,20 @@ public final class WebhookLoad {
                 BenchReport.fixed(BenchReport.percentile(acks.latencies(), 50)),
                 BenchReport.fixed(BenchReport.percentile(acks.latencies(), 99)),
                 BenchReport.fixed(BenchReport.percentile(acks.latencies(), 100)),
-                acks.refused());
+                acks.refused(),
+                CpuMeter.perMessage(acks.cpu().jvm(), acks.latencies().size()),
+                CpuMeter.perMessage(acks.cpu().database(), acks.latencies().size()));
     }
 
     /** Posts {@code rate * duration} messages at a fixed rate and measures their acknowledgements only. */
-    private static Acks acks(HttpClient http, int rate, Duration duration, IntFunction<Message> messages) {
+    private static Acks acks(
+            HttpClient http, int rate, Duration duration, CpuMeter cpu, IntFunction<Message> messages) {
         int total = (int) (rate * duration.toMillis() / 1000);
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger refused = new AtomicInteger();
         List<CompletableFuture<?>> requests = new ArrayList<>();
         long interval = 1_000_000_000L / rate;
+        CpuMeter.Reading before = cpu.read();
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
             LockSupport.parkNanos(start + i * interval - System.nanoTime());
@@ -109,7 +160,7 @@ public final class WebhookLoad {
         }
         CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).join();
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Acks(latencies, total / seconds, refused.get());
+        return new Acks(latencies, total / seconds, refused.get(), cpu.read().since(before));
     }
 
     public static void row(BenchReport report, int rate, Step step) {
@@ -120,7 +171,9 @@ public final class WebhookLoad {
                 BenchReport.fixed(step.repliesPerSecond()),
                 BenchReport.fixed(BenchReport.percentile(step.endToEnd(), 50)),
                 BenchReport.fixed(BenchReport.percentile(step.endToEnd(), 99)),
-                step.acks().size());
+                step.acks().size(),
+                CpuMeter.perMessage(step.cpu().jvm(), step.acks().size()),
+                CpuMeter.perMessage(step.cpu().database(), step.acks().size()));
     }
 
     /**
@@ -131,6 +184,7 @@ public final class WebhookLoad {
             HttpClient http,
             int rate,
             Duration duration,
+            CpuMeter cpu,
             IntFunction<Message> messages,
             Supplier<List<Reply>> replies) {
         int total = (int) (rate * duration.toMillis() / 1000);
@@ -139,6 +193,7 @@ public final class WebhookLoad {
         List<Double> acks = Collections.synchronizedList(new ArrayList<>());
         List<CompletableFuture<?>> requests = new ArrayList<>();
         long interval = 1_000_000_000L / rate;
+        CpuMeter.Reading used = cpu.read();
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
             LockSupport.parkNanos(start + i * interval - System.nanoTime());
@@ -150,6 +205,7 @@ public final class WebhookLoad {
         }
         CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).join();
         await().atMost(Duration.ofMinutes(3)).until(() -> replies.get().size() - before >= total);
+        used = cpu.read().since(used);
         Map<String, Integer> matched = new HashMap<>();
         List<Double> endToEnd = new ArrayList<>();
         Instant first = Instant.MAX;
@@ -166,6 +222,6 @@ public final class WebhookLoad {
             last = reply.at().isAfter(last) ? reply.at() : last;
         }
         return new Step(
-                acks, endToEnd, endToEnd.size() / (Duration.between(first, last).toNanos() / 1e9));
+                acks, endToEnd, endToEnd.size() / (Duration.between(first, last).toNanos() / 1e9), used);
     }
 }

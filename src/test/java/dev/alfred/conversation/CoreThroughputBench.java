@@ -3,6 +3,8 @@ package dev.alfred.conversation;
 import static org.awaitility.Awaitility.await;
 
 import dev.alfred.bench.BenchReport;
+import dev.alfred.bench.CpuMeter;
+import dev.alfred.bench.WebhookLoad;
 import dev.alfred.channel.Inbound;
 import dev.alfred.channel.InboundSink;
 import dev.alfred.testing.AlfredProperties;
@@ -44,7 +46,15 @@ class CoreThroughputBench {
             properties.put(settings[i], settings[i + 1]);
         }
         BenchReport report = new BenchReport(
-                "core-end-to-end", "offered msg/s", "achieved msg/s", "p50 ms", "p99 ms", "max ms", "messages");
+                "core-end-to-end",
+                "offered msg/s",
+                "achieved msg/s",
+                "p50 ms",
+                "p99 ms",
+                "max ms",
+                "messages",
+                "JVM CPU ms/msg",
+                "DB CPU ms/msg");
         try (ApplicationContext context = ApplicationContext.run(properties)) {
             ConversationFixture fixture = new ConversationFixture(context);
             for (int u = 0; u < USERS; u++) {
@@ -52,28 +62,34 @@ class CoreThroughputBench {
             }
             InboundSink inbox = context.getBean(InboundSink.class);
             FakeChannel channel = context.getBean(FakeChannel.class);
-            run(inbox, channel, 200, Duration.ofSeconds(3)); // warm-up
+            CpuMeter cpu = CpuMeter.of(context);
+            WebhookLoad.warmUp(() -> run(inbox, channel, cpu, 250, Duration.ofSeconds(2)));
             for (int rate : new int[] {100, 250, 500, 750, 1000, 1500}) {
-                Result result = run(inbox, channel, rate, STEP);
+                Result result = run(inbox, channel, cpu, rate, STEP);
                 report.row(
                         rate,
                         BenchReport.fixed(result.throughput()),
                         BenchReport.fixed(BenchReport.percentile(result.latencies(), 50)),
                         BenchReport.fixed(BenchReport.percentile(result.latencies(), 99)),
                         BenchReport.fixed(BenchReport.percentile(result.latencies(), 100)),
-                        result.latencies().size());
+                        result.latencies().size(),
+                        CpuMeter.perMessage(
+                                result.cpu().jvm(), result.latencies().size()),
+                        CpuMeter.perMessage(
+                                result.cpu().database(), result.latencies().size()));
             }
         }
         report.publish();
     }
 
-    private record Result(double throughput, List<Double> latencies) {}
+    private record Result(double throughput, List<Double> latencies, CpuMeter.Reading cpu) {}
 
-    private static Result run(InboundSink inbox, FakeChannel channel, int rate, Duration duration) {
+    private static Result run(InboundSink inbox, FakeChannel channel, CpuMeter cpu, int rate, Duration duration) {
         channel.reset();
         int total = (int) (rate * duration.toMillis() / 1000);
         Map<String, Instant> accepted = new ConcurrentHashMap<>();
         long interval = 1_000_000_000L / rate;
+        CpuMeter.Reading used = cpu.read();
         long start = System.nanoTime();
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < total; i++) {
@@ -92,6 +108,7 @@ class CoreThroughputBench {
             }
         }
         await().atMost(Duration.ofMinutes(2)).until(() -> channel.delivered().size() >= total);
+        used = cpu.read().since(used);
         List<FakeChannel.Attempt> delivered = channel.delivered();
         List<Double> latencies = new ArrayList<>();
         Instant first = Instant.MAX;
@@ -105,7 +122,7 @@ class CoreThroughputBench {
             }
         }
         double seconds = Duration.between(first, last).toNanos() / 1e9;
-        return new Result(latencies.size() / seconds, latencies);
+        return new Result(latencies.size() / seconds, latencies, used);
     }
 
     private static String eventIdOf(FakeChannel.Attempt attempt) {

@@ -2,6 +2,7 @@ package dev.alfred.channel.slack;
 
 import com.slack.api.app_backend.SlackSignature;
 import dev.alfred.bench.BenchReport;
+import dev.alfred.bench.CpuMeter;
 import dev.alfred.bench.WebhookLoad;
 import dev.alfred.testing.AlfredProperties;
 import dev.alfred.testing.LinkedUsers;
@@ -42,14 +43,16 @@ class SlackBench {
             link(server.getApplicationContext());
             URI events = server.getURI().resolve("/slack/events");
             HttpClient http = WebhookLoad.client();
+            CpuMeter cpu = CpuMeter.of(server.getApplicationContext());
             Supplier<List<WebhookLoad.Reply>> replies =
                     () -> slack.calls(c -> c.path().startsWith("/response/")).stream()
                             .map(call -> new WebhookLoad.Reply(call.path(), call.at()))
                             .toList();
-            WebhookLoad.run(http, 100, Duration.ofSeconds(3), i -> command(events, slack, i), replies); // warm-up
+            WebhookLoad.warmUp(() ->
+                    WebhookLoad.run(http, 250, Duration.ofSeconds(2), cpu, i -> command(events, slack, i), replies));
             for (int rate : new int[] {20, 100, 250, 500, 750, 1000}) {
                 WebhookLoad.row(
-                        report, rate, WebhookLoad.run(http, rate, STEP, i -> command(events, slack, i), replies));
+                        report, rate, WebhookLoad.run(http, rate, STEP, cpu, i -> command(events, slack, i), replies));
             }
         }
         report.publish();
@@ -62,7 +65,11 @@ class SlackBench {
                 EmbeddedServer server =
                         ApplicationContext.run(EmbeddedServer.class, WebhookLoad.acksAlone(properties(slack)))) {
             URI events = server.getURI().resolve("/slack/events");
-            WebhookLoad.ackSteps("slack-acks-alone", STEP, i -> command(events, slack, i));
+            WebhookLoad.ackSteps(
+                    "slack-acks-alone",
+                    STEP,
+                    CpuMeter.of(server.getApplicationContext()),
+                    i -> command(events, slack, i));
         }
     }
 

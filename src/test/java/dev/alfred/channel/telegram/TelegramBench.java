@@ -1,6 +1,7 @@
 package dev.alfred.channel.telegram;
 
 import dev.alfred.bench.BenchReport;
+import dev.alfred.bench.CpuMeter;
 import dev.alfred.bench.WebhookLoad;
 import dev.alfred.testing.AlfredProperties;
 import dev.alfred.testing.LinkedUsers;
@@ -40,12 +41,14 @@ class TelegramBench {
             link(server.getApplicationContext());
             URI webhook = server.getURI().resolve("/telegram/webhook/alfred");
             HttpClient http = WebhookLoad.client();
+            CpuMeter cpu = CpuMeter.of(server.getApplicationContext());
             Supplier<List<WebhookLoad.Reply>> replies = () -> telegram.calls("sendMessage").stream()
                     .map(call -> new WebhookLoad.Reply(call.param("chat_id"), call.at()))
                     .toList();
-            WebhookLoad.run(http, 200, Duration.ofSeconds(3), i -> update(webhook, i), replies); // warm-up
+            WebhookLoad.warmUp(
+                    () -> WebhookLoad.run(http, 250, Duration.ofSeconds(2), cpu, i -> update(webhook, i), replies));
             for (int rate : new int[] {20, 100, 250, 500, 750, 1000}) {
-                WebhookLoad.row(report, rate, WebhookLoad.run(http, rate, STEP, i -> update(webhook, i), replies));
+                WebhookLoad.row(report, rate, WebhookLoad.run(http, rate, STEP, cpu, i -> update(webhook, i), replies));
             }
         }
         report.publish();
@@ -58,7 +61,8 @@ class TelegramBench {
                 EmbeddedServer server =
                         ApplicationContext.run(EmbeddedServer.class, WebhookLoad.acksAlone(properties(telegram)))) {
             URI webhook = server.getURI().resolve("/telegram/webhook/alfred");
-            WebhookLoad.ackSteps("telegram-acks-alone", STEP, i -> update(webhook, i));
+            WebhookLoad.ackSteps(
+                    "telegram-acks-alone", STEP, CpuMeter.of(server.getApplicationContext()), i -> update(webhook, i));
         }
     }
 
