@@ -122,6 +122,16 @@ class Lanes {
         });
     }
 
+    /**
+     * Deletes the lanes with nothing pending and no lease or pause; the next row of such a chat creates its lane
+     * again. Safe beside every other writer: they create lanes with an upsert, and change only lanes they lease.
+     */
+    int forgetIdle() {
+        return jdbc.prepareStatement("""
+                DELETE FROM queue_lane
+                WHERE pending = 0 AND lease_owner IS NULL AND (lease_until IS NULL OR lease_until < now())""", PreparedStatement::executeUpdate);
+    }
+
     /** Counts {@code finished} of the lane's rows as done and keeps its lease; false if the lease was lost. */
     boolean keep(Lane lane, int finished) {
         return jdbc.prepareStatement(

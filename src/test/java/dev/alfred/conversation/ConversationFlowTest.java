@@ -278,6 +278,28 @@ class ConversationFlowTest implements TestPropertyProvider {
         await().until(() -> pending(chat).equals(List.of(0, 0)));
     }
 
+    @Test
+    void idle_lanes_are_deleted_and_the_chats_next_message_is_answered() {
+        new ConversationFixture(context).linkedUser("idle-user");
+        String chat = "chat-" + UUID.randomUUID();
+        inbox.accept(ConversationFixture.text("idle-user", chat, "first"));
+        await().until(() -> channel.deliveredTexts(chat).size() == 1);
+        await().until(() -> pending(chat).equals(List.of(0, 0)));
+        String busy = "chat-" + UUID.randomUUID();
+        new ConversationFixture(context).execute("""
+                INSERT INTO queue_lane (queue, bot, channel, chat, pending, lease_until)
+                VALUES ('inbox', 'alfred', 'fake', '%1$s', 0, now() + interval '1 hour')""".formatted(busy));
+
+        tx.executeWrite(status -> context.getBean(Lanes.class).forgetIdle());
+
+        assertThat(pending(chat)).isEmpty();
+        assertThat(pending(busy)).containsExactly(0); // paused: kept
+        inbox.accept(ConversationFixture.text("idle-user", chat, "second"));
+        await().until(() -> channel.deliveredTexts(chat).size() == 2);
+        assertThat(channel.deliveredTexts(chat)).containsExactly("echo: first", "echo: second");
+        await().until(() -> pending(chat).equals(List.of(0, 0)));
+    }
+
     /** The inbox's and the outbox's count of pending rows in the chat's lanes. */
     private List<Integer> pending(String chat) {
         return tx.executeRead(status ->
