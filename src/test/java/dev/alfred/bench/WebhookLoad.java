@@ -4,9 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +11,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -32,7 +29,7 @@ public final class WebhookLoad {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookLoad.class);
 
     /** A request to post; replies carrying the same key answer the key's requests in order. */
-    public record Message(String key, HttpRequest request) {}
+    public record Message(String key, PlainHttp.Post request) {}
 
     /** A reply the fake platform received: the key of the request it answers, and when. */
     public record Reply(String key, Instant at) {}
@@ -84,13 +81,6 @@ public final class WebhookLoad {
                 Math.round((System.nanoTime() - start) / 1e9), Math.round(compiling * 100));
     }
 
-    /** The client that posts the requests, on virtual threads. */
-    public static HttpClient client() {
-        return HttpClient.newBuilder()
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
-                .build();
-    }
-
     /**
      * Settings for an instance that stores events but neither dispatches nor sends
      * ({@code alfred.dispatcher.enabled} and {@code alfred.outbox.enabled} false), as one that only takes requests.
@@ -116,10 +106,11 @@ public final class WebhookLoad {
                 "not 200",
                 "JVM CPU ms/msg",
                 "DB CPU ms/msg");
-        HttpClient http = client();
-        warmUp(() -> acks(http, 500, Duration.ofSeconds(2), cpu, messages));
-        for (int rate : new int[] {250, 500, 1000, 1500, 2000}) {
-            row(report, rate, acks(http, rate, step, cpu, messages));
+        try (PlainHttp http = new PlainHttp()) {
+            warmUp(() -> acks(http, 500, Duration.ofSeconds(2), cpu, messages));
+            for (int rate : new int[] {250, 500, 1000, 1500, 2000}) {
+                row(report, rate, acks(http, rate, step, cpu, messages));
+            }
         }
         report.publish();
     }
@@ -137,28 +128,31 @@ public final class WebhookLoad {
     }
 
     /** Posts {@code rate * duration} messages at a fixed rate and measures their acknowledgements only. */
-    private static Acks acks(
-            HttpClient http, int rate, Duration duration, CpuMeter cpu, IntFunction<Message> messages) {
+    private static Acks acks(PlainHttp http, int rate, Duration duration, CpuMeter cpu, IntFunction<Message> messages) {
         int total = (int) (rate * duration.toMillis() / 1000);
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger refused = new AtomicInteger();
-        List<CompletableFuture<?>> requests = new ArrayList<>();
         long interval = 1_000_000_000L / rate;
         CpuMeter.Reading before = cpu.read();
         long start = System.nanoTime();
-        for (int i = 0; i < total; i++) {
-            LockSupport.parkNanos(start + i * interval - System.nanoTime());
-            HttpRequest request = messages.apply(i).request();
-            long sent = System.nanoTime();
-            requests.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .thenAccept(response -> {
+        try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < total; i++) {
+                LockSupport.parkNanos(start + i * interval - System.nanoTime());
+                PlainHttp.Post request = messages.apply(i).request();
+                long sent = System.nanoTime();
+                requests.execute(() -> {
+                    boolean ok = false;
+                    try {
+                        ok = http.send(request) == 200;
+                    } finally {
                         latencies.add((System.nanoTime() - sent) / 1e6);
-                        if (response.statusCode() != 200) {
+                        if (!ok) {
                             refused.incrementAndGet();
                         }
-                    }));
+                    }
+                });
+            }
         }
-        CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).join();
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Acks(latencies, total / seconds, refused.get(), cpu.read().since(before));
     }
@@ -181,7 +175,7 @@ public final class WebhookLoad {
      * matches them to the messages.
      */
     public static Step run(
-            HttpClient http,
+            PlainHttp http,
             int rate,
             Duration duration,
             CpuMeter cpu,
@@ -191,19 +185,21 @@ public final class WebhookLoad {
         int before = replies.get().size();
         Map<String, List<Instant>> posted = new HashMap<>();
         List<Double> acks = Collections.synchronizedList(new ArrayList<>());
-        List<CompletableFuture<?>> requests = new ArrayList<>();
         long interval = 1_000_000_000L / rate;
         CpuMeter.Reading used = cpu.read();
         long start = System.nanoTime();
-        for (int i = 0; i < total; i++) {
-            LockSupport.parkNanos(start + i * interval - System.nanoTime());
-            Message message = messages.apply(i);
-            posted.computeIfAbsent(message.key(), k -> new ArrayList<>()).add(Instant.now());
-            long sent = System.nanoTime();
-            requests.add(http.sendAsync(message.request(), HttpResponse.BodyHandlers.discarding())
-                    .thenAccept(response -> acks.add((System.nanoTime() - sent) / 1e6)));
+        try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < total; i++) {
+                LockSupport.parkNanos(start + i * interval - System.nanoTime());
+                Message message = messages.apply(i);
+                posted.computeIfAbsent(message.key(), k -> new ArrayList<>()).add(Instant.now());
+                long sent = System.nanoTime();
+                requests.execute(() -> {
+                    http.send(message.request());
+                    acks.add((System.nanoTime() - sent) / 1e6);
+                });
+            }
         }
-        CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).join();
         await().atMost(Duration.ofMinutes(3)).until(() -> replies.get().size() - before >= total);
         used = cpu.read().since(used);
         Map<String, Integer> matched = new HashMap<>();

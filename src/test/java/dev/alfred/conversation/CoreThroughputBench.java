@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,7 @@ class CoreThroughputBench {
 
     private static final int USERS = 50;
     private static final Duration STEP = Duration.ofSeconds(5);
+    private static final AtomicInteger ROUNDS = new AtomicInteger();
 
     @Test
     void throughput_and_latency_at_fixed_rates() {
@@ -86,6 +88,7 @@ class CoreThroughputBench {
 
     private static Result run(InboundSink inbox, FakeChannel channel, CpuMeter cpu, int rate, Duration duration) {
         channel.reset();
+        int round = ROUNDS.incrementAndGet(); // event ids differ between rounds, or the inbox drops them as duplicates
         int total = (int) (rate * duration.toMillis() / 1000);
         Map<String, Instant> accepted = new ConcurrentHashMap<>();
         long interval = 1_000_000_000L / rate;
@@ -100,7 +103,7 @@ class CoreThroughputBench {
                 }
                 String user = "bench-" + (i % USERS);
                 Inbound event = ConversationFixture.event(
-                        "bench-" + rate + "-" + i, user, "chat-" + user, Inbound.Kind.COMMAND, "whoami");
+                        "bench-" + round + "-" + i, user, "chat-" + user, Inbound.Kind.COMMAND, "whoami");
                 senders.submit(() -> {
                     accepted.put(event.eventId(), Instant.now());
                     inbox.accept(event);

@@ -3,6 +3,7 @@ package dev.alfred.channel.slack;
 import com.slack.api.app_backend.SlackSignature;
 import dev.alfred.bench.BenchReport;
 import dev.alfred.bench.CpuMeter;
+import dev.alfred.bench.PlainHttp;
 import dev.alfred.bench.WebhookLoad;
 import dev.alfred.testing.AlfredProperties;
 import dev.alfred.testing.LinkedUsers;
@@ -10,9 +11,6 @@ import dev.alfred.testing.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -39,10 +37,10 @@ class SlackBench {
     void slash_command_ack_and_end_to_end_at_fixed_rates() throws Exception {
         BenchReport report = WebhookLoad.report("slack-slash-commands");
         try (FakeSlack slack = new FakeSlack();
-                EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties(slack))) {
+                EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties(slack));
+                PlainHttp http = new PlainHttp()) {
             link(server.getApplicationContext());
             URI events = server.getURI().resolve("/slack/events");
-            HttpClient http = WebhookLoad.client();
             CpuMeter cpu = CpuMeter.of(server.getApplicationContext());
             Supplier<List<WebhookLoad.Reply>> replies =
                     () -> slack.calls(c -> c.path().startsWith("/response/")).stream()
@@ -95,12 +93,16 @@ class SlackBench {
                 "trigger_id",
                 trigger));
         String timestamp = Long.toString(Instant.now().getEpochSecond());
-        HttpRequest request = HttpRequest.newBuilder(events)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", timestamp)
-                .header("X-Slack-Signature", signer.generate(timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
+        PlainHttp.Post request = new PlainHttp.Post(
+                events,
+                Map.of(
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "X-Slack-Request-Timestamp",
+                        timestamp,
+                        "X-Slack-Signature",
+                        signer.generate(timestamp, body)),
+                body);
         return new WebhookLoad.Message("/response/" + trigger, request);
     }
 

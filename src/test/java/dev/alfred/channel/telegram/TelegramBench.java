@@ -2,6 +2,7 @@ package dev.alfred.channel.telegram;
 
 import dev.alfred.bench.BenchReport;
 import dev.alfred.bench.CpuMeter;
+import dev.alfred.bench.PlainHttp;
 import dev.alfred.bench.WebhookLoad;
 import dev.alfred.testing.AlfredProperties;
 import dev.alfred.testing.LinkedUsers;
@@ -9,8 +10,6 @@ import dev.alfred.testing.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -37,10 +36,10 @@ class TelegramBench {
     void webhook_ack_and_end_to_end_at_fixed_rates() throws Exception {
         BenchReport report = WebhookLoad.report("telegram-webhook");
         try (FakeTelegram telegram = new FakeTelegram();
-                EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties(telegram))) {
+                EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties(telegram));
+                PlainHttp http = new PlainHttp()) {
             link(server.getApplicationContext());
             URI webhook = server.getURI().resolve("/telegram/webhook/alfred");
-            HttpClient http = WebhookLoad.client();
             CpuMeter cpu = CpuMeter.of(server.getApplicationContext());
             Supplier<List<WebhookLoad.Reply>> replies = () -> telegram.calls("sendMessage").stream()
                     .map(call -> new WebhookLoad.Reply(call.param("chat_id"), call.at()))
@@ -69,12 +68,10 @@ class TelegramBench {
     /** {@code /whoami} from one of the linked users; its replies go to that user's private chat. */
     private WebhookLoad.Message update(URI webhook, int i) {
         long user = 1 + (i % USERS);
-        HttpRequest request = HttpRequest.newBuilder(webhook)
-                .header("Content-Type", "application/json")
-                .header(TelegramWebhookController.SECRET_HEADER, SECRET)
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        Updates.command(updateIds.incrementAndGet(), user, "/whoami")))
-                .build();
+        PlainHttp.Post request = new PlainHttp.Post(
+                webhook,
+                Map.of("Content-Type", "application/json", TelegramWebhookController.SECRET_HEADER, SECRET),
+                Updates.command(updateIds.incrementAndGet(), user, "/whoami"));
         return new WebhookLoad.Message(Long.toString(user), request);
     }
 
