@@ -38,15 +38,18 @@ class Lanes {
         this.jdbc = jdbc;
     }
 
-    /** Leases up to {@code limit} lanes of the queue that have pending rows and no live lease. */
+    /**
+     * Leases up to {@code limit} lanes of the queue that have pending rows and no live lease, those served longest
+     * ago first, so that under load every chat gets its turn.
+     */
     List<Lane> claim(String queue, int limit, Duration lease) {
         UUID owner = UUID.randomUUID();
         return jdbc.prepareStatement("""
-                UPDATE queue_lane SET lease_until = now() + make_interval(secs => ?), lease_owner = ?
+                UPDATE queue_lane SET lease_until = now() + make_interval(secs => ?), lease_owner = ?, served_at = now()
                 WHERE (queue, bot, channel, chat) IN (
                     SELECT queue, bot, channel, chat FROM queue_lane
                     WHERE queue = ? AND pending > 0 AND (lease_until IS NULL OR lease_until < now())
-                    ORDER BY lease_until NULLS FIRST
+                    ORDER BY served_at NULLS FIRST
                     LIMIT ?
                     FOR UPDATE SKIP LOCKED)
                 RETURNING bot, channel, chat""", statement -> {
