@@ -24,6 +24,8 @@ import java.util.stream.Stream;
  */
 public final class CpuMeter {
 
+    private static final long NANOS_PER_TICK = 1_000_000_000L / 100; // USER_HZ is 100 on Linux
+
     /** CPU time used so far, in nanoseconds. */
     public record Reading(long jvm, long database) {
 
@@ -37,8 +39,6 @@ public final class CpuMeter {
     public static String perMessage(long nanos, int messages) {
         return String.format("%.2f", nanos / 1e6 / messages);
     }
-
-    private static final long NANOS_PER_TICK = 1_000_000_000L / 100; // USER_HZ is 100 on Linux
 
     private final long postmaster;
 
