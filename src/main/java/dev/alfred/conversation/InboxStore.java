@@ -104,6 +104,7 @@ class InboxStore {
         if (leased.isEmpty()) {
             return claimed;
         }
+        lanes.genericPlans();
         jdbc.prepareStatement("""
                 UPDATE inbox SET attempts = attempts + 1
                 WHERE status = 'pending' AND id IN (

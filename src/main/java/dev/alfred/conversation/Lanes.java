@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,6 +65,19 @@ class Lanes {
                 }
             }
             return lanes;
+        });
+    }
+
+    /**
+     * Makes the statements after it in this transaction run on their cached generic plan. A statement that reads
+     * bound arrays through {@code unnest} was otherwise planned anew on every call, since a plan made for the
+     * arrays' lengths looks cheaper: 0.16–0.23 ms each, as long as running it took.
+     */
+    void genericPlans() {
+        jdbc.execute(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                return statement.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+            }
         });
     }
 

@@ -166,6 +166,7 @@ class OutboxStore {
         if (leased.isEmpty()) {
             return claimed;
         }
+        lanes.genericPlans();
         jdbc.prepareStatement("""
                 SELECT o.* FROM unnest(?, ?, ?) AS lane(bot, channel, chat) CROSS JOIN LATERAL (
                     SELECT id, bot, channel, chat, reply::text AS reply, reply_address::text AS reply_address, attempts,
@@ -212,6 +213,7 @@ class OutboxStore {
     List<Boolean> sentAndRelease(List<Sent> sent) {
         Boolean[] moreWaiting = new Boolean[sent.size()];
         Arrays.fill(moreWaiting, false);
+        lanes.genericPlans();
         jdbc.prepareStatement("""
                 WITH done AS (
                     SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?) WITH ORDINALITY
