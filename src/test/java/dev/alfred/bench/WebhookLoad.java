@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -132,29 +133,52 @@ public final class WebhookLoad {
         int total = (int) (rate * duration.toMillis() / 1000);
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger refused = new AtomicInteger();
-        long interval = 1_000_000_000L / rate;
         CpuMeter.Reading before = cpu.read();
+        long start = System.nanoTime();
+        post(http, rate, total, messages, message -> {}, (status, millis) -> {
+            latencies.add(millis);
+            if (status != 200) {
+                refused.incrementAndGet();
+            }
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Acks(latencies, total / seconds, refused.get(), cpu.read().since(before));
+    }
+
+    /** What a posted request got: its status (0 if it failed) and how long it took, in milliseconds. */
+    private interface Answered {
+        void accept(int status, double millis);
+    }
+
+    /**
+     * Posts {@code total} messages at {@code rate} per second, each from its own virtual thread, and returns once
+     * every one is answered. {@code posting} sees each message just before it is sent.
+     */
+    private static void post(
+            PlainHttp http,
+            int rate,
+            int total,
+            IntFunction<Message> messages,
+            Consumer<Message> posting,
+            Answered answered) {
+        long interval = 1_000_000_000L / rate;
         long start = System.nanoTime();
         try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < total; i++) {
                 LockSupport.parkNanos(start + i * interval - System.nanoTime());
-                PlainHttp.Post request = messages.apply(i).request();
+                Message message = messages.apply(i);
+                posting.accept(message);
                 long sent = System.nanoTime();
                 requests.execute(() -> {
-                    boolean ok = false;
+                    int status = 0;
                     try {
-                        ok = http.send(request) == 200;
+                        status = http.send(message.request());
                     } finally {
-                        latencies.add((System.nanoTime() - sent) / 1e6);
-                        if (!ok) {
-                            refused.incrementAndGet();
-                        }
+                        answered.accept(status, (System.nanoTime() - sent) / 1e6);
                     }
                 });
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new Acks(latencies, total / seconds, refused.get(), cpu.read().since(before));
     }
 
     public static void row(BenchReport report, int rate, Step step) {
@@ -185,21 +209,15 @@ public final class WebhookLoad {
         int before = replies.get().size();
         Map<String, List<Instant>> posted = new HashMap<>();
         List<Double> acks = Collections.synchronizedList(new ArrayList<>());
-        long interval = 1_000_000_000L / rate;
         CpuMeter.Reading used = cpu.read();
-        long start = System.nanoTime();
-        try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < total; i++) {
-                LockSupport.parkNanos(start + i * interval - System.nanoTime());
-                Message message = messages.apply(i);
-                posted.computeIfAbsent(message.key(), k -> new ArrayList<>()).add(Instant.now());
-                long sent = System.nanoTime();
-                requests.execute(() -> {
-                    http.send(message.request());
-                    acks.add((System.nanoTime() - sent) / 1e6);
-                });
-            }
-        }
+        post(
+                http,
+                rate,
+                total,
+                messages,
+                message -> posted.computeIfAbsent(message.key(), k -> new ArrayList<>())
+                        .add(Instant.now()),
+                (status, millis) -> acks.add(millis));
         await().atMost(Duration.ofMinutes(3)).until(() -> replies.get().size() - before >= total);
         used = cpu.read().since(used);
         Map<String, Integer> matched = new HashMap<>();

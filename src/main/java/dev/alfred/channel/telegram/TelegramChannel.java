@@ -34,6 +34,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 final class TelegramChannel implements Channel {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelegramChannel.class);
+    private static final int IDLE_CONNECTIONS = 64;
     private static final ChannelCapabilities CAPABILITIES =
             new ChannelCapabilities(true, true, true, true, true, TelegramHtml.MAX_LENGTH);
 
@@ -75,7 +76,7 @@ final class TelegramChannel implements Channel {
         // As many idle connections as the outbox sends at once: with OkHttp's default of 5, every burst of replies
         // opened new connections.
         this.http = new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
+                .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
                 .connectTimeout(10, TimeUnit.SECONDS)
                 .readTimeout(30, TimeUnit.SECONDS)
                 .writeTimeout(30, TimeUnit.SECONDS)
