@@ -43,6 +43,7 @@ class Dispatcher {
     private final Optional<OutboxSender> sender;
     private final Channels channels;
     private final TransactionOperations<Connection> tx;
+    private final WorkSignal inboxSignal;
     private final WorkSignal outboxSignal;
     private final int batch;
     private final Duration lease;
@@ -70,6 +71,7 @@ class Dispatcher {
         this.sender = sender;
         this.channels = channels;
         this.tx = tx;
+        this.inboxSignal = inboxSignal;
         this.outboxSignal = outboxSignal;
         this.batch = batch;
         this.lease = lease;
@@ -88,46 +90,62 @@ class Dispatcher {
         workers.stop();
     }
 
+    /**
+     * Claims and handles a batch of lanes; true when the worker should claim again at once rather than wait for a
+     * signal. A claim of fewer lanes than the batch took every lane free at that moment: claiming again straight
+     * away would mostly find nothing, and each row stored since then has signalled an idle worker already. A full
+     * claim wakes another worker for the lanes it left, since the first to wake takes every signal pending.
+     */
     private boolean round() {
         Map<Lanes.Lane, List<InboxStore.Pending>> work =
                 tx.executeWrite(status -> inbox.claim(batch, lease, ROWS_PER_LANE));
-        work.forEach(this::handle);
-        return !work.isEmpty();
+        boolean more = work.size() == batch;
+        if (more) {
+            inboxSignal.signal();
+        }
+        for (Map.Entry<Lanes.Lane, List<InboxStore.Pending>> lane : work.entrySet()) {
+            more |= handle(lane.getKey(), lane.getValue());
+        }
+        return more;
     }
 
     /**
      * Handles a lane's next rows in order, in one transaction. A row that fails stops the lane: the rows before it
      * commit, it is retried after a backoff, and after {@code alfred.dispatcher.max-attempts} it is answered with
-     * an apology and given up.
+     * an apology and given up. True when rows may wait in the lane that a worker skipped while this one held it.
      */
-    void handle(Lanes.Lane lane, List<InboxStore.Pending> rows) {
+    private boolean handle(Lanes.Lane lane, List<InboxStore.Pending> rows) {
         if (rows.isEmpty()) {
             tx.executeWrite(status -> {
                 inbox.recount(lane);
                 return null;
             });
-            return;
+            return false;
         }
         rows.stream()
                 .map(InboxStore.Pending::event)
                 .filter(event -> event.kind() == Inbound.Kind.TEXT)
                 .forEach(event -> channels.find(event.bot(), event.channel()).ifPresent(c -> c.showProgress(event)));
-        Failure failure;
         try {
-            failure = handleTogether(lane, rows);
-            if (failure != null && rows.size() > 1) {
+            Together together = new Together(rows);
+            Failure failure = handleTogether(lane, together);
+            if (failure == null) {
+                return together.moreWaiting;
+            }
+            if (rows.size() > 1) {
                 failure = handleInOrder(lane, rows);
             }
+            if (failure != null) {
+                giveUpOrRetry(lane, failure);
+            }
+            return true;
         } catch (LeaseLost lost) {
             LOG.info(
                     "Lane {}/{}/{} was taken over by another worker; its results were discarded",
                     lane.bot(),
                     lane.channel(),
                     lane.chat());
-            return;
-        }
-        if (failure != null) {
-            giveUpOrRetry(lane, failure);
+            return false;
         }
     }
 
@@ -136,15 +154,16 @@ class Dispatcher {
      * handled again one by one ({@link #handleInOrder}). When the chat's outbox lane is free, the replies are handed
      * straight to the sender after the commit instead of waiting for a worker's claim.
      */
-    private @Nullable Failure handleTogether(Lanes.Lane lane, List<InboxStore.Pending> rows) {
-        Together together = new Together(rows);
+    private @Nullable Failure handleTogether(Lanes.Lane lane, Together together) {
         try {
             tx.executeWrite(status -> {
                 together.route();
                 together.queue();
-                if (!inbox.doneAndRelease(rows, lane)) {
+                InboxStore.Released released = inbox.doneAndRelease(together.rows, lane);
+                if (released == InboxStore.Released.LEASE_LOST) {
                     throw new LeaseLost();
                 }
+                together.moreWaiting = released == InboxStore.Released.MORE_WAITING;
                 return null;
             });
         } catch (RuntimeException e) {
@@ -167,6 +186,7 @@ class Dispatcher {
         private final List<Outbound> handed = new ArrayList<>();
         private InboxStore.Pending current;
         private boolean slot;
+        private boolean moreWaiting;
 
         Together(List<InboxStore.Pending> rows) {
             this.rows = rows;

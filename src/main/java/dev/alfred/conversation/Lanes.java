@@ -113,12 +113,14 @@ class Lanes {
 
     /**
      * The tail of a statement that counts finished rows of a lane as done and gives the lane up at once, if a
-     * {@code WITH} query named {@code finished} returned a row; {@link #bindRelease} sets its parameters.
+     * {@code WITH} query named {@code finished} returned a row; it returns how many rows are left in the lane, and no
+     * row if the lease was lost. {@link #bindRelease} sets its parameters.
      */
     static final String RELEASE_AFTER = """
             UPDATE queue_lane SET pending = pending - ?, lease_owner = NULL, lease_until = NULL
             WHERE queue = ? AND bot = ? AND channel = ? AND chat = ? AND lease_owner = ?
-              AND EXISTS (SELECT FROM finished)""";
+              AND EXISTS (SELECT FROM finished)
+            RETURNING pending""";
 
     /** Binds the parameters of {@link #RELEASE_AFTER} from {@code first} on. */
     static void bindRelease(PreparedStatement statement, int first, Lane lane, int finished) throws SQLException {

@@ -156,9 +156,17 @@ class OutboxSender {
         }
     }
 
+    /**
+     * Claims and delivers a batch of lanes; true when the worker should claim again at once. A claim of fewer lanes
+     * than the batch took every lane free at that moment, and each reply queued since then signals a worker. A full
+     * claim wakes another worker for the lanes it left, since the first to wake takes every signal pending.
+     */
     private boolean round() throws InterruptedException {
         Map<Lanes.Lane, List<OutboxStore.Pending>> work =
                 tx.executeWrite(status -> store.claim(batch, lease, ROWS_PER_LANE));
+        if (work.size() == batch) {
+            signal.signal();
+        }
         if (work.size() == 1) {
             Map.Entry<Lanes.Lane, List<OutboxStore.Pending>> lane =
                     work.entrySet().iterator().next();
@@ -166,7 +174,7 @@ class OutboxSender {
         } else if (work.size() > 1) {
             deliverEach(work);
         }
-        return !work.isEmpty();
+        return work.size() == batch;
     }
 
     /** Each lane on its own virtual thread: a chat waiting for its rate limit must not hold up the others. */
@@ -231,6 +239,9 @@ class OutboxSender {
             });
             if (retry.isPresent()) {
                 return;
+            }
+            if (last) {
+                signal.signal(); // the lane is free again, and replies may have been queued behind this one
             }
             finished++;
         }
