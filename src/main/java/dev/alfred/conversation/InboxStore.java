@@ -96,7 +96,8 @@ class InboxStore {
      * Leases up to {@code limit} lanes and takes up to {@code rowsPerLane} of each one's oldest pending rows, in
      * order, each counted as taken up once more. A lane can come with no rows (its count drifted): recount it.
      * The rows are read by a statement after the lease, so that its snapshot has every row another worker
-     * finished before giving the lane up.
+     * finished before giving the lane up; it finds the lanes by their lease's owner, one bound value, so that it
+     * runs on a cached plan.
      */
     Map<Lanes.Lane, List<Pending>> claim(int limit, Duration lease, int rowsPerLane) {
         List<Lanes.Lane> leased = lanes.claim(QUEUE, limit, lease);
@@ -104,19 +105,19 @@ class InboxStore {
         if (leased.isEmpty()) {
             return claimed;
         }
-        lanes.genericPlans();
         jdbc.prepareStatement("""
                 UPDATE inbox SET attempts = attempts + 1
                 WHERE status = 'pending' AND id IN (
-                    SELECT next.id FROM unnest(?, ?, ?) AS lane(bot, channel, chat) CROSS JOIN LATERAL (
+                    SELECT next.id FROM queue_lane lane CROSS JOIN LATERAL (
                         SELECT id FROM inbox
                         WHERE status = 'pending' AND bot = lane.bot AND channel = lane.channel AND chat = lane.chat
                         ORDER BY id
-                        LIMIT ?) next)
+                        LIMIT ?) next
+                    WHERE lane.queue = 'inbox' AND lane.lease_owner = ?)
                 RETURNING id, bot, channel, event_id, workspace, chat, platform_user_id, user_name, kind, text,
                           reply_address::text AS reply_address, attempts""", statement -> {
-            Lanes.bindLanes(statement, 1, leased);
-            statement.setInt(4, rowsPerLane);
+            statement.setInt(1, rowsPerLane);
+            statement.setObject(2, leased.getFirst().owner());
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     Inbound event = inbound(result);

@@ -5,7 +5,6 @@ import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,29 +65,6 @@ class Lanes {
             }
             return lanes;
         });
-    }
-
-    /**
-     * Makes the statements after it in this transaction run on their cached generic plan. A statement that reads
-     * bound arrays through {@code unnest} was otherwise planned anew on every call, since a plan made for the
-     * arrays' lengths looks cheaper: 0.16–0.23 ms each, as long as running it took.
-     */
-    void genericPlans() {
-        jdbc.execute(connection -> {
-            try (Statement statement = connection.createStatement()) {
-                return statement.execute("SET LOCAL plan_cache_mode = force_generic_plan");
-            }
-        });
-    }
-
-    /**
-     * Binds the lanes as three parallel text arrays (bot, channel, chat) from {@code first} on, for a statement
-     * that reads {@code unnest(?, ?, ?) AS lane(bot, channel, chat)}: one round trip for the rows of all of them.
-     */
-    static void bindLanes(PreparedStatement statement, int first, List<Lane> lanes) throws SQLException {
-        bindColumn(statement, first, "text", lanes, Lane::bot);
-        bindColumn(statement, first + 1, "text", lanes, Lane::channel);
-        bindColumn(statement, first + 2, "text", lanes, Lane::chat);
     }
 
     /**

@@ -158,7 +158,8 @@ class OutboxStore {
     /**
      * Leases up to {@code limit} lanes and reads up to {@code rowsPerLane} of each one's oldest pending replies, in
      * order. A lane can come with no replies (its count drifted): recount it. The replies are read by a statement
-     * after the lease, so that its snapshot has every reply another worker sent before giving the lane up.
+     * after the lease, so that its snapshot has every reply another worker sent before giving the lane up; it finds
+     * the lanes by their lease's owner.
      */
     Map<Lanes.Lane, List<Pending>> claim(int limit, Duration lease, int rowsPerLane) {
         List<Lanes.Lane> leased = lanes.claim(QUEUE, limit, lease);
@@ -166,18 +167,18 @@ class OutboxStore {
         if (leased.isEmpty()) {
             return claimed;
         }
-        lanes.genericPlans();
         jdbc.prepareStatement("""
-                SELECT o.* FROM unnest(?, ?, ?) AS lane(bot, channel, chat) CROSS JOIN LATERAL (
+                SELECT o.* FROM queue_lane lane CROSS JOIN LATERAL (
                     SELECT id, bot, channel, chat, reply::text AS reply, reply_address::text AS reply_address, attempts,
                            next_attempt_at <= now() AS due, next_attempt_at
                     FROM outbox
                     WHERE status = 'pending' AND bot = lane.bot AND channel = lane.channel AND chat = lane.chat
                     ORDER BY id
                     LIMIT ?) o
+                WHERE lane.queue = 'outbox' AND lane.lease_owner = ?
                 ORDER BY o.id""", statement -> {
-            Lanes.bindLanes(statement, 1, leased);
-            statement.setInt(4, rowsPerLane);
+            statement.setInt(1, rowsPerLane);
+            statement.setObject(2, leased.getFirst().owner());
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     Outbound message = outbound(result);
@@ -213,7 +214,6 @@ class OutboxStore {
     List<Boolean> sentAndRelease(List<Sent> sent) {
         Boolean[] moreWaiting = new Boolean[sent.size()];
         Arrays.fill(moreWaiting, false);
-        lanes.genericPlans();
         jdbc.prepareStatement("""
                 WITH done AS (
                     SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?) WITH ORDINALITY
