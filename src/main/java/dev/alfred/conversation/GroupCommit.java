@@ -69,15 +69,28 @@ final class GroupCommit<I, O> {
 
     /** Writes the item with whatever else is waiting and returns once it is committed. */
     O submit(I item) {
+        return await(submitAsync(item));
+    }
+
+    /**
+     * Hands the item to the writer and returns at once; {@link #await} gives its outcome. Items are committed in the
+     * order they are submitted, an item never before one submitted earlier.
+     */
+    CompletableFuture<O> submitAsync(I item) {
         if (!running) {
             throw stopping();
         }
         Waiting<I, O> waiting = new Waiting<>(item, new CompletableFuture<>());
         queue.add(waiting);
+        return waiting.result();
+    }
+
+    /** Waits until an item from {@link #submitAsync} is committed, and returns what its write gave back. */
+    O await(CompletableFuture<O> result) {
         try {
             while (true) {
                 try {
-                    return waiting.result().get(1, TimeUnit.SECONDS);
+                    return result.get(1, TimeUnit.SECONDS);
                 } catch (TimeoutException e) {
                     if (!writer.isAlive()) { // it stopped after this item arrived
                         throw stopping();

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -200,9 +201,10 @@ class OutboxSender {
     }
 
     /**
-     * Sends a lane's due replies in order, recording each as it goes. A reply that must wait (not
-     * due yet, throttled, failed) holds the lane back until its retry time, so that a chat's
-     * replies never overtake each other.
+     * Sends a lane's due replies in order. A reply the platform accepted is recorded with others sent at the same
+     * time, and the next goes out without waiting for that commit: after a crash, only the replies sent since the
+     * last commit can go out again. A reply that must wait (not due yet, throttled, failed) holds the lane back until
+     * its retry time, so that a chat's replies never overtake each other.
      */
     private void deliver(Lanes.Lane lane, List<OutboxStore.Pending> rows) throws InterruptedException {
         if (rows.isEmpty()) {
@@ -212,21 +214,27 @@ class OutboxSender {
             });
             return;
         }
-        int finished = 0;
+        List<CompletableFuture<Boolean>> recording = new ArrayList<>();
+        int finished = 0; // rows done whose outcome is committed but not yet counted in the lane
         for (OutboxStore.Pending row : rows) {
             if (!row.due()) {
                 Duration wait = Duration.between(Instant.now(), row.nextAttemptAt());
+                awaitRecorded(recording);
                 settle(lane, finished, wait.isNegative() ? Duration.ZERO : wait);
                 return;
             }
             Delivery delivery = deliver(row.message());
             boolean last = row == rows.getLast();
-            if (last && delivery instanceof Delivery.Sent sent) { // the common case, recorded with others sent now
-                if (sentRecords.submit(new OutboxStore.Sent(row.message(), sent.messageId(), lane, finished + 1))) {
+            if (delivery instanceof Delivery.Sent sent) { // the common case
+                recording.add(sentRecords.submitAsync(
+                        new OutboxStore.Sent(row.message(), sent.messageId(), lane, finished + 1, last)));
+                finished = 0;
+                if (last && awaitRecorded(recording)) {
                     signal.signal(); // replies queued behind a handed-over one: no worker's loop would see them soon
                 }
-                return;
+                continue;
             }
+            awaitRecorded(recording);
             int done = finished;
             // The outcome, and at the end the lane's count and lease, in one commit.
             Optional<Duration> retry = tx.executeWrite(status -> {
@@ -245,6 +253,16 @@ class OutboxSender {
             }
             finished++;
         }
+    }
+
+    /** Waits until the sent replies are recorded; true when one gave its lane up with more replies waiting. */
+    private boolean awaitRecorded(List<CompletableFuture<Boolean>> recording) {
+        boolean moreWaiting = false;
+        for (CompletableFuture<Boolean> record : recording) {
+            moreWaiting |= sentRecords.await(record);
+        }
+        recording.clear();
+        return moreWaiting;
     }
 
     private void settle(Lanes.Lane lane, int finished, Duration pause) {
@@ -275,10 +293,7 @@ class OutboxSender {
     /** Stores the outcome; a retry time when the lane must wait for this reply. */
     private Optional<Duration> record(Outbound message, Delivery delivery) {
         switch (delivery) {
-            case Delivery.Sent sent -> {
-                store.sent(message, sent.messageId());
-                return Optional.empty();
-            }
+            case Delivery.Sent sent -> throw new IllegalStateException("a sent reply is recorded by the group commit");
             case Delivery.RetryAfter throttled -> {
                 limits.pause(message.bot(), message.channel(), message.chat(), throttled.after());
                 store.retryLater(message, throttled.after(), "throttled: " + throttled.reason(), false);

@@ -195,39 +195,42 @@ class OutboxStore {
         return claimed;
     }
 
-    void sent(Outbound message, String messageId) {
-        update(
-                "UPDATE outbox SET status = 'sent', sent_at = now(), platform_message_id = ?, attempts = attempts + 1"
-                        + " WHERE id = ?",
-                messageId,
-                message.id());
-    }
-
-    /** A reply the platform accepted, the last of the {@code finished} its lane's holder sent. */
-    record Sent(Outbound message, String messageId, Lanes.Lane lane, int finished) {}
+    /**
+     * A reply the platform accepted, which counts {@code finished} of its lane's replies as done (itself and any
+     * finished before it and not counted yet); the lane's last reply of its claim also gives the lane up.
+     */
+    record Sent(Outbound message, String messageId, Lanes.Lane lane, int finished, boolean release) {}
 
     /**
-     * Records the replies as sent, counts each lane's finished replies and releases the lanes, in one statement; for
-     * each, true when more replies wait in its lane (queued while it was held), for a worker to take up. A lane
-     * whose lease was lost stays with its new holder.
+     * Records the replies as sent and counts each lane's finished replies, in one statement, and gives up the lanes
+     * of the replies that release them; for each of those, true when more replies wait in its lane (queued while it
+     * was held), for a worker to take up. A lane whose lease was lost stays with its new holder.
      */
     List<Boolean> sentAndRelease(List<Sent> sent) {
         Boolean[] moreWaiting = new Boolean[sent.size()];
         Arrays.fill(moreWaiting, false);
+        // One lane may have several replies here, and an UPDATE changes a row once however many rows it joins.
         jdbc.prepareStatement("""
                 WITH done AS (
-                    SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?) WITH ORDINALITY
-                        AS d(id, message_id, bot, channel, chat, owner, finished, position)),
+                    SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?, ?) WITH ORDINALITY
+                        AS d(id, message_id, bot, channel, chat, owner, finished, release, position)),
                 marked AS (
                     UPDATE outbox o SET status = 'sent', sent_at = now(), platform_message_id = d.message_id,
                         attempts = o.attempts + 1
                     FROM done d WHERE o.id = d.id
-                    RETURNING o.id)
-                UPDATE queue_lane l SET pending = l.pending - d.finished, lease_owner = NULL, lease_until = NULL
-                FROM done d JOIN marked m ON m.id = d.id
-                WHERE l.queue = 'outbox' AND l.bot = d.bot AND l.channel = d.channel AND l.chat = d.chat
-                  AND l.lease_owner = d.owner
-                RETURNING d.position, l.pending""", statement -> {
+                    RETURNING o.id),
+                counted AS (
+                    SELECT d.bot, d.channel, d.chat, d.owner, sum(d.finished) AS finished,
+                        max(d.position) FILTER (WHERE d.release) AS released_by
+                    FROM done d JOIN marked m ON m.id = d.id
+                    GROUP BY d.bot, d.channel, d.chat, d.owner)
+                UPDATE queue_lane l SET pending = l.pending - c.finished,
+                    lease_owner = CASE WHEN c.released_by IS NULL THEN l.lease_owner END,
+                    lease_until = CASE WHEN c.released_by IS NULL THEN l.lease_until END
+                FROM counted c
+                WHERE l.queue = 'outbox' AND l.bot = c.bot AND l.channel = c.channel AND l.chat = c.chat
+                  AND l.lease_owner = c.owner
+                RETURNING c.released_by, l.pending""", statement -> {
             Lanes.bindColumn(statement, 1, "bigint", sent, s -> s.message().id());
             Lanes.bindColumn(statement, 2, "text", sent, Sent::messageId);
             Lanes.bindColumn(statement, 3, "text", sent, s -> s.lane().bot());
@@ -235,9 +238,13 @@ class OutboxStore {
             Lanes.bindColumn(statement, 5, "text", sent, s -> s.lane().chat());
             Lanes.bindColumn(statement, 6, "uuid", sent, s -> s.lane().owner());
             Lanes.bindColumn(statement, 7, "integer", sent, Sent::finished);
+            Lanes.bindColumn(statement, 8, "boolean", sent, Sent::release);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    moreWaiting[rows.getInt(1) - 1] = rows.getInt(2) > 0;
+                    int releasedBy = rows.getInt(1);
+                    if (!rows.wasNull()) {
+                        moreWaiting[releasedBy - 1] = rows.getInt(2) > 0;
+                    }
                 }
             }
             return null;
