@@ -8,10 +8,12 @@ import dev.alfred.identity.Role;
 import dev.alfred.identity.Tenant;
 import dev.alfred.identity.TenantService;
 import dev.alfred.problem.Problem;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which tenant an event belongs to: the tenant its Slack workspace or Discord guild is mapped to,
- * else its bot's tenant.
+ * else its bot's tenant. A mapping is cached for {@code alfred.workspaces.cache-ttl}: every message
+ * asks, and mappings change about once per workspace. A change made here applies here at once.
  */
 @Singleton
 public class WorkspaceTenants {
@@ -32,12 +35,24 @@ public class WorkspaceTenants {
     private final TenantService tenants;
     private final AuditLog audit;
     private final Map<String, UUID> botTenants = new ConcurrentHashMap<>();
+    private final Map<Workspace, Cached> mappings = new ConcurrentHashMap<>();
+    private final long cacheTtlNanos;
 
-    WorkspaceTenants(JdbcOperations jdbc, BotRegistry bots, TenantService tenants, AuditLog audit) {
+    private record Workspace(String channel, String id) {}
+
+    private record Cached(Optional<UUID> tenant, long checkedAt) {}
+
+    WorkspaceTenants(
+            JdbcOperations jdbc,
+            BotRegistry bots,
+            TenantService tenants,
+            AuditLog audit,
+            @Value("${alfred.workspaces.cache-ttl:2s}") Duration cacheTtl) {
         this.jdbc = jdbc;
         this.bots = bots;
         this.tenants = tenants;
         this.audit = audit;
+        this.cacheTtlNanos = cacheTtl.toNanos();
     }
 
     UUID resolve(Inbound event) {
@@ -45,7 +60,7 @@ public class WorkspaceTenants {
             return UUID.fromString(event.workspace()); // the console is authenticated: it names the tenant
         }
         if (event.workspace() != null) {
-            Optional<UUID> mapped = mapped(event.channel(), event.workspace());
+            Optional<UUID> mapped = cachedMapping(new Workspace(event.channel(), event.workspace()));
             if (mapped.isPresent()) {
                 return mapped.get();
             }
@@ -68,6 +83,8 @@ public class WorkspaceTenants {
             throw Problem.invalid("only slack workspaces and discord guilds can be mapped, not " + channel);
         }
         Tenant tenant = tenants.findBySlug(tenantSlug).orElseThrow(() -> Problem.notFound("tenant", tenantSlug));
+        Workspace workspace = new Workspace(channel, workspaceId);
+        mappings.remove(workspace);
         Optional<UUID> old = mapped(channel, workspaceId);
         jdbc.prepareStatement("""
                 INSERT INTO workspace_tenant (channel, workspace_id, tenant_id) VALUES (?, ?, ?)
@@ -85,6 +102,17 @@ public class WorkspaceTenants {
                 null,
                 old.orElse(null),
                 channel + "/" + workspaceId + " -> " + tenant.slug()));
+        mappings.put(workspace, new Cached(Optional.of(tenant.id()), System.nanoTime()));
+    }
+
+    private Optional<UUID> cachedMapping(Workspace workspace) {
+        long now = System.nanoTime();
+        Cached cached = mappings.get(workspace);
+        if (cached == null || now - cached.checkedAt() >= cacheTtlNanos) {
+            cached = new Cached(mapped(workspace.channel(), workspace.id()), now);
+            mappings.put(workspace, cached);
+        }
+        return cached.tenant();
     }
 
     private Optional<UUID> mapped(String channel, String workspaceId) {

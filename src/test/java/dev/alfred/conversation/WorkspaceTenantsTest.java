@@ -56,6 +56,13 @@ class WorkspaceTenantsTest implements TestPropertyProvider {
         assertThat(resolve("slack", "T-OTHER")).hasToString(defaultId);
         assertThat(resolve("discord", "T-ACME")).hasToString(defaultId);
 
+        // Resolved (and cached) before it is mapped: the mapping applies on this instance at once.
+        assertThat(resolve("slack", "T-LATER")).hasToString(defaultId);
+        assertThat(api.put("/api/v1/channels/slack/workspaces/T-LATER", OWNER_KEY, "{\"tenant\": \"acme\"}")
+                        .status())
+                .isEqualTo(204);
+        assertThat(resolve("slack", "T-LATER")).hasToString(acmeId);
+
         assertThat(api.put("/api/v1/channels/slack/workspaces/T-X", acme.get("apiKey"), "{\"tenant\": \"acme\"}")
                         .status())
                 .isEqualTo(403);
@@ -66,6 +73,6 @@ class WorkspaceTenantsTest implements TestPropertyProvider {
                         .status())
                 .isEqualTo(400);
         assertThat(api.get("/api/v1/audit?action=workspace.map", OWNER_KEY).list())
-                .hasSize(1);
+                .hasSize(2);
     }
 }
