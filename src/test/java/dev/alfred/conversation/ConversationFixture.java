@@ -8,6 +8,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.util.Map;
 import java.util.UUID;
 
@@ -49,6 +50,18 @@ final class ConversationFixture {
         @SuppressWarnings("unchecked")
         TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
         tx.executeWrite(status -> jdbc.prepareStatement(sql, statement -> statement.executeUpdate()));
+    }
+
+    /** The first column of the statement's first row, as text; null when it returns no row. */
+    String firstValue(String sql) {
+        JdbcOperations jdbc = context.getBean(JdbcOperations.class);
+        @SuppressWarnings("unchecked")
+        TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
+        return tx.executeRead(status -> jdbc.prepareStatement(sql, statement -> {
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }));
     }
 
     static Inbound text(String platformUserId, String chat, String text) {

@@ -64,18 +64,6 @@ class OutboxHandOverTest {
                 }));
     }
 
-    private String query(String sql) {
-        JdbcOperations jdbc = context.getBean(JdbcOperations.class);
-        @SuppressWarnings("unchecked")
-        TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
-        return tx.executeRead(status -> jdbc.prepareStatement(sql, statement -> {
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getString(1);
-            }
-        }));
-    }
-
     @Test
     void a_reply_in_a_free_lane_is_sent_without_an_outbox_worker() {
         for (int i = 0; i < 3; i++) {
@@ -102,9 +90,11 @@ class OutboxHandOverTest {
         await().until(() -> channel.deliveredTexts("chat-many").size() == 3 && released("chat-many"));
         assertThat(channel.deliveredTexts("chat-many")).containsExactly("echo: m0", "echo: m1", "echo: m2");
         // Recorded as sent together, each counted once in its lane.
-        assertThat(query("SELECT string_agg(status, ',' ORDER BY id) FROM outbox WHERE chat = 'chat-many'"))
+        assertThat(fixture.firstValue(
+                        "SELECT string_agg(status, ',' ORDER BY id) FROM outbox WHERE chat = 'chat-many'"))
                 .isEqualTo("sent,sent,sent");
-        assertThat(query("SELECT pending::text FROM queue_lane WHERE queue = 'outbox' AND chat = 'chat-many'"))
+        assertThat(fixture.firstValue(
+                        "SELECT pending::text FROM queue_lane WHERE queue = 'outbox' AND chat = 'chat-many'"))
                 .isEqualTo("0");
     }
 
