@@ -83,8 +83,6 @@ public class WorkspaceTenants {
             throw Problem.invalid("only slack workspaces and discord guilds can be mapped, not " + channel);
         }
         Tenant tenant = tenants.findBySlug(tenantSlug).orElseThrow(() -> Problem.notFound("tenant", tenantSlug));
-        Workspace workspace = new Workspace(channel, workspaceId);
-        mappings.remove(workspace);
         Optional<UUID> old = mapped(channel, workspaceId);
         jdbc.prepareStatement("""
                 INSERT INTO workspace_tenant (channel, workspace_id, tenant_id) VALUES (?, ?, ?)
@@ -102,7 +100,7 @@ public class WorkspaceTenants {
                 null,
                 old.orElse(null),
                 channel + "/" + workspaceId + " -> " + tenant.slug()));
-        mappings.put(workspace, new Cached(Optional.of(tenant.id()), System.nanoTime()));
+        mappings.put(new Workspace(channel, workspaceId), new Cached(Optional.of(tenant.id()), System.nanoTime()));
     }
 
     private Optional<UUID> cachedMapping(Workspace workspace) {
