@@ -9,10 +9,6 @@ import dev.alfred.testing.AlfredProperties;
 import dev.alfred.testing.FakeChannel;
 import dev.alfred.testing.TestDatabase;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.TransactionOperations;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -52,16 +48,10 @@ class OutboxHandOverTest {
 
     /** Whether the chat's outbox lane is given back: its replies recorded, its hand-over slot free again. */
     private boolean released(String chat) {
-        JdbcOperations jdbc = context.getBean(JdbcOperations.class);
-        @SuppressWarnings("unchecked")
-        TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
-        return tx.executeRead(status -> jdbc.prepareStatement(
-                "SELECT lease_owner IS NULL FROM queue_lane WHERE queue = 'outbox' AND chat = ?", statement -> {
-                    statement.setString(1, chat);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        return rows.next() && rows.getBoolean(1);
-                    }
-                }));
+        return "true"
+                .equals(new ConversationFixture(context)
+                        .firstValue("SELECT (lease_owner IS NULL)::text FROM queue_lane"
+                                + " WHERE queue = 'outbox' AND chat = '" + chat + "'"));
     }
 
     @Test
