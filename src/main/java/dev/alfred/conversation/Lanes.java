@@ -24,13 +24,7 @@ import org.jspecify.annotations.Nullable;
 class Lanes {
 
     /** A leased lane of {@code queue}; {@code owner} proves the lease. */
-    record Lane(String queue, String bot, String channel, String chat, UUID owner) {
-
-        /** The lane of the same queue and lease for another (bot, channel, chat). */
-        Lane of(String bot, String channel, String chat) {
-            return new Lane(queue, bot, channel, chat, owner);
-        }
-    }
+    record Lane(String queue, String bot, String channel, String chat, UUID owner) {}
 
     private final JdbcOperations jdbc;
 
@@ -38,13 +32,29 @@ class Lanes {
         this.jdbc = jdbc;
     }
 
+    /** Reads one row that a claim took up. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
     /**
      * Leases up to {@code limit} lanes of the queue that have pending rows and no live lease, those served longest
-     * ago first, so that under load every chat gets its turn.
+     * ago first, so that under load every chat gets its turn; then takes up their rows with {@code rows}, a
+     * statement that finds the leased lanes by {@code lane.lease_owner = ?} (its second parameter, after its limit
+     * per lane) and returns each row's {@code bot}, {@code channel} and {@code chat}. Every leased lane is in the
+     * result, in lease order, those without rows (their count drifted: recount them) too.
+     *
+     * <p>Both statements reach the server in one round trip, yet run one after the other, so that the second one's
+     * snapshot has every row another worker finished before giving a lane up. The claim commits without waiting
+     * for its write-ahead log to be flushed: it changes only leases and attempt counts, and a lease that a database
+     * crash undoes is one that ran out. The next synchronous commit flushes it anyway.
      */
-    List<Lane> claim(String queue, int limit, Duration lease) {
+    <T> Map<Lane, List<T>> claim(
+            String queue, int limit, Duration lease, String rows, int rowsPerLane, RowReader<T> reader) {
         UUID owner = UUID.randomUUID();
         return jdbc.prepareStatement("""
+                SET LOCAL synchronous_commit = off;
                 UPDATE queue_lane SET lease_until = now() + make_interval(secs => ?), lease_owner = ?, served_at = now()
                 WHERE (queue, bot, channel, chat) IN (
                     SELECT queue, bot, channel, chat FROM queue_lane
@@ -52,18 +62,33 @@ class Lanes {
                     ORDER BY served_at NULLS FIRST
                     LIMIT ?
                     FOR UPDATE SKIP LOCKED)
-                RETURNING bot, channel, chat""", statement -> {
+                RETURNING bot, channel, chat;
+                """ + rows, statement -> {
             statement.setDouble(1, seconds(lease));
             statement.setObject(2, owner);
             statement.setString(3, queue);
             statement.setInt(4, limit);
-            List<Lane> lanes = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    lanes.add(new Lane(queue, rows.getString(1), rows.getString(2), rows.getString(3), owner));
+            statement.setInt(5, rowsPerLane);
+            statement.setObject(6, owner);
+            statement.execute();
+            statement.getMoreResults();
+            Map<Lane, List<T>> claimed = new LinkedHashMap<>();
+            try (ResultSet leased = statement.getResultSet()) {
+                while (leased.next()) {
+                    claimed.put(
+                            new Lane(queue, leased.getString(1), leased.getString(2), leased.getString(3), owner),
+                            new ArrayList<>());
                 }
             }
-            return lanes;
+            statement.getMoreResults();
+            try (ResultSet taken = statement.getResultSet()) {
+                while (taken.next()) {
+                    Lane lane = new Lane(
+                            queue, taken.getString("bot"), taken.getString("channel"), taken.getString("chat"), owner);
+                    claimed.get(lane).add(reader.read(taken));
+                }
+            }
+            return claimed;
         });
     }
 
@@ -78,13 +103,6 @@ class Lanes {
                 statement
                         .getConnection()
                         .createArrayOf(type, rows.stream().map(column).toArray()));
-    }
-
-    /** An empty list of rows for each leased lane, in lease order, for a claim to fill. */
-    static <T> Map<Lane, List<T>> rowsOf(List<Lane> leased) {
-        Map<Lane, List<T>> claimed = new LinkedHashMap<>();
-        leased.forEach(lane -> claimed.put(lane, new ArrayList<>()));
-        return claimed;
     }
 
     /**

@@ -157,17 +157,14 @@ class OutboxStore {
 
     /**
      * Leases up to {@code limit} lanes and reads up to {@code rowsPerLane} of each one's oldest pending replies, in
-     * order. A lane can come with no replies (its count drifted): recount it. The replies are read by a statement
-     * after the lease, so that its snapshot has every reply another worker sent before giving the lane up; it finds
-     * the lanes by their lease's owner.
+     * order. A lane can come with no replies (its count drifted): recount it.
      */
     Map<Lanes.Lane, List<Pending>> claim(int limit, Duration lease, int rowsPerLane) {
-        List<Lanes.Lane> leased = lanes.claim(QUEUE, limit, lease);
-        Map<Lanes.Lane, List<Pending>> claimed = Lanes.rowsOf(leased);
-        if (leased.isEmpty()) {
-            return claimed;
-        }
-        jdbc.prepareStatement("""
+        return lanes.claim(
+                QUEUE,
+                limit,
+                lease,
+                """
                 SELECT o.* FROM queue_lane lane CROSS JOIN LATERAL (
                     SELECT id, bot, channel, chat, reply::text AS reply, reply_address::text AS reply_address, attempts,
                            next_attempt_at <= now() AS due, next_attempt_at
@@ -176,23 +173,12 @@ class OutboxStore {
                     ORDER BY id
                     LIMIT ?) o
                 WHERE lane.queue = 'outbox' AND lane.lease_owner = ?
-                ORDER BY o.id""", statement -> {
-            statement.setInt(1, rowsPerLane);
-            statement.setObject(2, leased.getFirst().owner());
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    Outbound message = outbound(result);
-                    Lanes.Lane lane = leased.getFirst().of(message.bot(), message.channel(), message.chat());
-                    claimed.get(lane)
-                            .add(new Pending(
-                                    message,
-                                    result.getBoolean("due"),
-                                    result.getTimestamp("next_attempt_at").toInstant()));
-                }
-            }
-            return null;
-        });
-        return claimed;
+                ORDER BY o.id""",
+                rowsPerLane,
+                row -> new Pending(
+                        outbound(row),
+                        row.getBoolean("due"),
+                        row.getTimestamp("next_attempt_at").toInstant()));
     }
 
     /**

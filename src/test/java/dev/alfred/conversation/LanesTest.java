@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class LanesTest {
 
     ApplicationContext context;
-    Lanes lanes;
+    InboxStore inbox;
     TransactionOperations<Connection> tx;
 
     @BeforeEach
@@ -25,7 +25,7 @@ class LanesTest {
     void start() {
         context = ApplicationContext.run(new HashMap<String, Object>(
                 AlfredProperties.fresh("alfred.dispatcher.enabled", "false", "alfred.outbox.enabled", "false")));
-        lanes = context.getBean(Lanes.class);
+        inbox = context.getBean(InboxStore.class);
         tx = context.getBean(TransactionOperations.class);
     }
 
@@ -51,7 +51,7 @@ class LanesTest {
     }
 
     private List<String> claim(int limit) {
-        return tx.executeWrite(status -> lanes.claim("inbox", limit, Duration.ofMinutes(1))).stream()
+        return tx.executeWrite(status -> inbox.claim(limit, Duration.ofMinutes(1), 4)).keySet().stream()
                 .map(Lanes.Lane::chat)
                 .toList();
     }
