@@ -1,7 +1,6 @@
 package dev.alfred.conversation;
 
 import dev.alfred.channel.Inbound;
-import dev.alfred.channel.Outbound;
 import dev.alfred.channel.Reply;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +38,7 @@ class Dispatcher {
     private final InboxStore inbox;
     private final Router router;
     private final OutboxStore outbox;
+    private final Answers answers;
     private final Optional<OutboxSender> sender;
     private final Channels channels;
     private final TransactionOperations<Connection> tx;
@@ -54,6 +53,7 @@ class Dispatcher {
             InboxStore inbox,
             Router router,
             OutboxStore outbox,
+            Answers answers,
             Optional<OutboxSender> sender,
             Channels channels,
             TransactionOperations<Connection> tx,
@@ -68,6 +68,7 @@ class Dispatcher {
         this.inbox = inbox;
         this.router = router;
         this.outbox = outbox;
+        this.answers = answers;
         this.sender = sender;
         this.channels = channels;
         this.tx = tx;
@@ -158,12 +159,11 @@ class Dispatcher {
         try {
             tx.executeWrite(status -> {
                 together.route();
-                together.queue();
-                InboxStore.Released released = inbox.doneAndRelease(together.rows, lane);
-                if (released == InboxStore.Released.LEASE_LOST) {
+                Answers.Released released = together.store(lane);
+                if (released == Answers.Released.LEASE_LOST) {
                     throw new LeaseLost();
                 }
-                together.moreWaiting = released == InboxStore.Released.MORE_WAITING;
+                together.moreWaiting = released == Answers.Released.MORE_WAITING;
                 return null;
             });
         } catch (RuntimeException e) {
@@ -183,7 +183,7 @@ class Dispatcher {
         private final List<InboxStore.Pending> rows;
         private final List<Router.Routed> routed = new ArrayList<>();
         private final Lanes.Lane replies;
-        private final List<Outbound> handed = new ArrayList<>();
+        private OutboxStore.@Nullable HandOver handOver;
         private InboxStore.Pending current;
         private boolean slot;
         private boolean moreWaiting;
@@ -201,29 +201,24 @@ class Dispatcher {
             }
         }
 
-        /** Queues the replies only after routing, so that a lease on their outbox lane starts just before the commit. */
-        void queue() {
+        /**
+         * Queues the replies and finishes the rows, only after routing, so that a lease on the replies' outbox lane
+         * starts just before the commit.
+         */
+        Answers.Released store(Lanes.Lane lane) {
             slot = sender.isPresent() && sender.get().reserveHandOver();
-            boolean leasing = slot;
+            List<Answers.Answer> answered = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
-                current = rows.get(i);
-                List<Reply> answer = routed.get(i).replies();
-                UUID tenantId = routed.get(i).tenantId();
-                if (!leasing) {
-                    outbox.enqueue(current.id(), tenantId, current.event(), answer);
-                } else if (!answer.isEmpty()) {
-                    // Once leased, the lane stays this transaction's: its row is locked until the commit.
-                    Optional<OutboxStore.HandOver> leased = outbox.enqueueLeased(
-                            replies,
-                            current.id(),
-                            tenantId,
-                            current.event(),
-                            answer,
-                            sender.orElseThrow().lease());
-                    leased.ifPresent(h -> handed.addAll(h.messages()));
-                    leasing = leased.isPresent();
-                }
+                answered.add(new Answers.Answer(
+                        rows.get(i), routed.get(i).tenantId(), routed.get(i).replies()));
             }
+            Answers.Stored stored = answers.store(
+                    lane,
+                    answered,
+                    slot ? replies : null,
+                    slot ? sender.orElseThrow().lease() : Duration.ZERO);
+            handOver = stored.handOver().orElse(null);
+            return stored.released();
         }
 
         void giveBackSlot() {
@@ -234,11 +229,11 @@ class Dispatcher {
         }
 
         void send() {
-            if (handed.isEmpty()) {
+            if (handOver == null) {
                 giveBackSlot();
                 outboxSignal.signal();
             } else {
-                sender.orElseThrow().handOver(new OutboxStore.HandOver(replies, handed));
+                sender.orElseThrow().handOver(handOver);
             }
         }
     }

@@ -126,34 +126,6 @@ class InboxStore {
         return finish(row, "done", null);
     }
 
-    /** How finishing a lane's rows went: whether the lease still held, and whether rows arrived meanwhile. */
-    enum Released {
-        LEASE_LOST,
-        EMPTY,
-        MORE_WAITING
-    }
-
-    /**
-     * Marks the rows (all of one lane) done, counts them out of their lane and releases the lane, in one statement.
-     */
-    Released doneAndRelease(List<Pending> rows, Lanes.Lane lane) {
-        return jdbc.prepareStatement("""
-                WITH finished AS (
-                    UPDATE inbox SET status = 'done', processed_at = now(), error = NULL
-                    WHERE id = ANY(?) AND status = 'pending'
-                    RETURNING id)
-                """ + Lanes.RELEASE_AFTER, statement -> {
-            Lanes.bindColumn(statement, 1, "bigint", rows, Pending::id);
-            Lanes.bindRelease(statement, 2, lane, rows.size());
-            try (ResultSet left = statement.executeQuery()) {
-                if (!left.next()) {
-                    return Released.LEASE_LOST;
-                }
-                return left.getInt(1) > 0 ? Released.MORE_WAITING : Released.EMPTY;
-            }
-        });
-    }
-
     /** Gives up on the row for good, with the reason. */
     boolean failed(Pending row, String error) {
         return finish(row, "failed", error);

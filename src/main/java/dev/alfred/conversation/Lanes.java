@@ -105,23 +105,6 @@ class Lanes {
                         .createArrayOf(type, rows.stream().map(column).toArray()));
     }
 
-    /**
-     * The tail of a statement that counts finished rows of a lane as done and gives the lane up at once, if a
-     * {@code WITH} query named {@code finished} returned a row; it returns how many rows are left in the lane, and no
-     * row if the lease was lost. {@link #bindRelease} sets its parameters.
-     */
-    static final String RELEASE_AFTER = """
-            UPDATE queue_lane SET pending = pending - ?, lease_owner = NULL, lease_until = NULL
-            WHERE queue = ? AND bot = ? AND channel = ? AND chat = ? AND lease_owner = ?
-              AND EXISTS (SELECT FROM finished)
-            RETURNING pending""";
-
-    /** Binds the parameters of {@link #RELEASE_AFTER} from {@code first} on. */
-    static void bindRelease(PreparedStatement statement, int first, Lane lane, int finished) throws SQLException {
-        statement.setInt(first, finished);
-        bind(statement, first + 1, lane);
-    }
-
     /** Counts a new pending row into its lane, creating the lane if needed. */
     void add(String queue, String bot, String channel, String chat) {
         jdbc.prepareStatement("""

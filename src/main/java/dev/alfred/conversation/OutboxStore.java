@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -40,95 +39,46 @@ class OutboxStore {
 
     /** Queues the replies to an inbound event, in the caller's transaction. */
     void enqueue(@Nullable Long inboxId, @Nullable UUID tenantId, Inbound event, List<Reply> replies) {
-        queue(inboxId, tenantId, event, replies, null, null);
+        for (Outbound message : messages(event, replies)) {
+            insert(inboxId, tenantId, message);
+        }
     }
 
-    /** Replies queued by {@link #enqueueLeased} whose outbox lane the caller now leases, to send after its commit. */
+    /** Replies queued with their outbox lane leased to the caller, to send after its commit. */
     record HandOver(Lanes.Lane lane, List<Outbound> messages) {}
 
-    /** The outbox lane of the event's chat, to be leased to a new owner by {@link #enqueueLeased}. */
+    /** The outbox lane of the event's chat, to be leased to a new owner by {@link Answers#store}. */
     static Lanes.Lane laneOf(Inbound event) {
         return new Lanes.Lane(QUEUE, event.bot(), event.channel(), event.chat(), UUID.randomUUID());
     }
 
-    /**
-     * Queues the replies to an inbound event like {@link #enqueue} and, when no other reply waits in their chat's
-     * lane and no worker holds it, or {@code lane}'s owner holds it already, leases the lane to that owner in the
-     * same statement, so that the caller sends them right after its commit without a claim. Workers skip a leased
-     * lane; should the caller die before sending, the lease runs out and a worker sends them.
-     */
-    Optional<HandOver> enqueueLeased(
-            Lanes.Lane lane,
-            long inboxId,
-            @Nullable UUID tenantId,
-            Inbound event,
-            List<Reply> replies,
-            Duration lease) {
-        List<Stored> stored = queue(inboxId, tenantId, event, replies, lane.owner(), lease);
-        if (stored.isEmpty() || !stored.stream().allMatch(Stored::leased)) {
-            return Optional.empty();
-        }
-        return Optional.of(
-                new HandOver(lane, stored.stream().map(Stored::message).toList()));
-    }
-
     /** Queues a reply that answers no event (a notification), in the caller's transaction. */
     void enqueue(UUID tenantId, String bot, String channel, String chat, Reply reply) {
-        insert(null, tenantId, new Outbound(0, bot, channel, chat, reply, Map.of(), 1), null, null);
+        insert(null, tenantId, new Outbound(0, bot, channel, chat, reply, Map.of(), 1));
     }
 
-    /** A queued reply, and whether its lane was leased to the owner that queued it. */
-    private record Stored(Outbound message, boolean leased) {}
-
-    private List<Stored> queue(
-            @Nullable Long inboxId,
-            @Nullable UUID tenantId,
-            Inbound event,
-            List<Reply> replies,
-            @Nullable UUID owner,
-            @Nullable Duration lease) {
+    /** The replies to an inbound event as messages to store, each at the address it goes to. */
+    List<Outbound> messages(Inbound event, List<Reply> replies) {
         // The first reply replaces the draft of the answer, if one was shown while it was written.
         Map<String, String> address = drafts.replyAddress(event);
-        List<Stored> stored = new ArrayList<>();
+        List<Outbound> messages = new ArrayList<>();
         for (Reply reply : replies) {
-            Outbound message = new Outbound(0, event.bot(), event.channel(), event.chat(), reply, address, 1);
-            stored.add(insert(inboxId, tenantId, message, owner, lease));
+            messages.add(new Outbound(0, event.bot(), event.channel(), event.chat(), reply, address, 1));
             address = event.replyAddress();
         }
-        return stored;
+        return messages;
     }
 
-    /**
-     * Stores the reply and counts it into its lane; with an owner, it also leases the lane to it when no other
-     * reply waits there and no lease is live. Without one, the lane's lease stays as it was.
-     */
-    private Stored insert(
-            @Nullable Long inboxId,
-            @Nullable UUID tenantId,
-            Outbound message,
-            @Nullable UUID owner,
-            @Nullable Duration lease) {
-        return jdbc.prepareStatement("""
+    /** Stores the reply and counts it into its lane; the lane's lease stays as it was. */
+    private void insert(@Nullable Long inboxId, @Nullable UUID tenantId, Outbound message) {
+        jdbc.prepareStatement("""
                 WITH stored AS (
                     INSERT INTO outbox (inbox_id, tenant_id, bot, channel, chat, reply, reply_address)
                     VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))
-                    RETURNING id, bot, channel, chat),
-                counted AS (
-                    INSERT INTO queue_lane AS l (queue, bot, channel, chat, pending, lease_owner, lease_until)
-                    SELECT 'outbox', bot, channel, chat, 1, CAST(? AS uuid),
-                           now() + make_interval(secs => CAST(? AS float8))
-                    FROM stored
-                    ON CONFLICT (queue, bot, channel, chat) DO UPDATE SET
-                        pending = l.pending + 1,
-                        lease_owner = CASE WHEN l.lease_owner = excluded.lease_owner OR (l.pending = 0
-                            AND (l.lease_until IS NULL OR l.lease_until < now()))
-                            THEN excluded.lease_owner ELSE l.lease_owner END,
-                        lease_until = CASE WHEN l.lease_owner = excluded.lease_owner OR (l.pending = 0
-                            AND (l.lease_until IS NULL OR l.lease_until < now()))
-                            THEN excluded.lease_until ELSE l.lease_until END
-                    RETURNING lease_owner)
-                SELECT stored.id, coalesce(counted.lease_owner = CAST(? AS uuid), false)
-                FROM stored, counted""", statement -> {
+                    RETURNING bot, channel, chat)
+                INSERT INTO queue_lane AS l (queue, bot, channel, chat, pending)
+                SELECT 'outbox', bot, channel, chat, 1 FROM stored
+                ON CONFLICT (queue, bot, channel, chat) DO UPDATE SET pending = l.pending + 1""", statement -> {
             statement.setObject(1, inboxId);
             statement.setObject(2, tenantId);
             statement.setString(3, message.bot());
@@ -136,22 +86,7 @@ class OutboxStore {
             statement.setString(5, message.chat());
             statement.setString(6, json.write(message.reply()));
             statement.setString(7, json.write(message.replyAddress()));
-            statement.setObject(8, owner);
-            statement.setObject(9, lease == null ? null : lease.toMillis() / 1000.0);
-            statement.setObject(10, owner);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return new Stored(
-                        new Outbound(
-                                rows.getLong(1),
-                                message.bot(),
-                                message.channel(),
-                                message.chat(),
-                                message.reply(),
-                                message.replyAddress(),
-                                1),
-                        rows.getBoolean(2));
-            }
+            return statement.executeUpdate();
         });
     }
 
