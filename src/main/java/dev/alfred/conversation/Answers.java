@@ -83,7 +83,7 @@ class Answers {
                     RETURNING id),
                 released AS (
                     UPDATE queue_lane SET pending = pending - ?, lease_owner = NULL, lease_until = NULL
-                    WHERE queue = 'inbox' AND bot = ? AND channel = ? AND chat = ? AND lease_owner = ?
+                    WHERE queue = ? AND bot = ? AND channel = ? AND chat = ? AND lease_owner = ?
                       AND EXISTS (SELECT FROM finished)
                     RETURNING pending)
                 SELECT (SELECT pending FROM released), coalesce((SELECT lease_owner = CAST(? AS uuid) FROM counted), false),
@@ -104,11 +104,8 @@ class Answers {
             statement.setObject(12, owner == null ? null : lease.toMillis() / 1000.0);
             Lanes.bindColumn(statement, 13, "bigint", answers, a -> a.row().id());
             statement.setInt(14, answers.size());
-            statement.setString(15, lane.bot());
-            statement.setString(16, lane.channel());
-            statement.setString(17, lane.chat());
-            statement.setObject(18, lane.owner());
-            statement.setObject(19, owner);
+            Lanes.bind(statement, 15, lane);
+            statement.setObject(20, owner);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 int pending = result.getInt(1);

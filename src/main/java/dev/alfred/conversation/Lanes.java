@@ -177,7 +177,8 @@ class Lanes {
                 });
     }
 
-    private static void bind(PreparedStatement statement, int first, Lane lane) throws SQLException {
+    /** Binds the lane's queue, bot, channel, chat and lease owner, in that order, from {@code first} on. */
+    static void bind(PreparedStatement statement, int first, Lane lane) throws SQLException {
         statement.setString(first, lane.queue());
         statement.setString(first + 1, lane.bot());
         statement.setString(first + 2, lane.channel());
