@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alfred.channel.Outbound;
 import dev.alfred.channel.Reply;
-import dev.alfred.testing.AlfredProperties;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -32,14 +30,12 @@ class AnswersTest {
     TransactionOperations<Connection> tx;
 
     @BeforeEach
-    @SuppressWarnings("unchecked")
     void start() {
-        context = ApplicationContext.run(new HashMap<String, Object>(
-                AlfredProperties.fresh("alfred.dispatcher.enabled", "false", "alfred.outbox.enabled", "false")));
+        context = ConversationFixture.withoutWorkers();
         fixture = new ConversationFixture(context);
         inbox = context.getBean(InboxStore.class);
         answers = context.getBean(Answers.class);
-        tx = context.getBean(TransactionOperations.class);
+        tx = fixture.tx();
     }
 
     @AfterEach

@@ -2,6 +2,7 @@ package dev.alfred.conversation;
 
 import dev.alfred.channel.Inbound;
 import dev.alfred.identity.Actor;
+import dev.alfred.testing.AlfredProperties;
 import dev.alfred.testing.FakeChannel;
 import dev.alfred.testing.LinkedUsers;
 import io.micronaut.context.ApplicationContext;
@@ -9,6 +10,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,6 +41,18 @@ final class ConversationFixture {
         return all;
     }
 
+    /** An application on a fresh database whose dispatcher and sender are off, so that only the test claims. */
+    static ApplicationContext withoutWorkers() {
+        return ApplicationContext.run(new HashMap<String, Object>(
+                AlfredProperties.fresh("alfred.dispatcher.enabled", "false", "alfred.outbox.enabled", "false")));
+    }
+
+    /** The application's transactions. */
+    @SuppressWarnings("unchecked")
+    TransactionOperations<Connection> tx() {
+        return context.getBean(TransactionOperations.class);
+    }
+
     /** A new employee linked to {@code platformUserId} on the fake channel. */
     Actor linkedUser(String platformUserId) {
         return LinkedUsers.link(context, FakeChannel.NAME, platformUserId, "User " + platformUserId);
@@ -47,17 +61,13 @@ final class ConversationFixture {
     /** Runs one statement in a transaction of its own, to put the database in a state a test needs. */
     void execute(String sql) {
         JdbcOperations jdbc = context.getBean(JdbcOperations.class);
-        @SuppressWarnings("unchecked")
-        TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
-        tx.executeWrite(status -> jdbc.prepareStatement(sql, statement -> statement.executeUpdate()));
+        tx().executeWrite(status -> jdbc.prepareStatement(sql, statement -> statement.executeUpdate()));
     }
 
     /** The first column of the statement's first row, as text; null when it returns no row. */
     String firstValue(String sql) {
         JdbcOperations jdbc = context.getBean(JdbcOperations.class);
-        @SuppressWarnings("unchecked")
-        TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
-        return tx.executeRead(status -> jdbc.prepareStatement(sql, statement -> {
+        return tx().executeRead(status -> jdbc.prepareStatement(sql, statement -> {
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? rows.getString(1) : null;
             }

@@ -2,12 +2,10 @@ package dev.alfred.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.alfred.testing.AlfredProperties;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,12 +19,10 @@ class LanesTest {
     TransactionOperations<Connection> tx;
 
     @BeforeEach
-    @SuppressWarnings("unchecked")
     void start() {
-        context = ApplicationContext.run(new HashMap<String, Object>(
-                AlfredProperties.fresh("alfred.dispatcher.enabled", "false", "alfred.outbox.enabled", "false")));
+        context = ConversationFixture.withoutWorkers();
         inbox = context.getBean(InboxStore.class);
-        tx = context.getBean(TransactionOperations.class);
+        tx = new ConversationFixture(context).tx();
     }
 
     @AfterEach
