@@ -99,7 +99,7 @@ class Dispatcher {
      */
     private boolean round() {
         Map<Lanes.Lane, List<InboxStore.Pending>> work =
-                tx.executeWrite(status -> inbox.claim(batch, lease, ROWS_PER_LANE));
+                tx.execute(Lanes.ON_ITS_OWN, status -> inbox.claim(batch, lease, ROWS_PER_LANE));
         boolean more = work.size() == batch;
         if (more) {
             inboxSignal.signal();

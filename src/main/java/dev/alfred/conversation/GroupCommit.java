@@ -17,12 +17,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes that callers wait for, made by one writer thread: the items that arrive while a commit is under way are
- * written together, in one transaction, by one call of {@code write} (typically one statement), and each caller
- * returns once its item is committed. Under load the database sees one commit per burst instead of one per item;
- * alone, an item waits for nothing but its own commit.
+ * written together by one call of {@code write}, and each caller returns once its item is committed. Under load the
+ * database sees one commit per burst instead of one per item; alone, an item waits for nothing but its own commit.
  *
- * <p>Should a shared write fail, each of its items is written in a transaction of its own, so that one bad item
- * fails only its own caller. {@code write} must therefore touch nothing but the database.
+ * <p>{@code write} runs one statement, outside a transaction ({@link Lanes#ON_ITS_OWN}): the statement commits in the
+ * round trip that runs it, with no round trip for a commit. Should a shared write fail, each of its items is written
+ * on its own, so that one bad item fails only its own caller. {@code write} must therefore touch nothing but the
+ * database.
  *
  * @param <I> what a caller writes
  * @param <O> what it learns back, one per item and in the same order
@@ -134,7 +135,8 @@ final class GroupCommit<I, O> {
     private void commit(List<Waiting<I, O>> batch) {
         List<O> results;
         try {
-            results = tx.executeWrite(
+            results = tx.execute(
+                    Lanes.ON_ITS_OWN,
                     status -> write.apply(batch.stream().map(Waiting::item).toList()));
         } catch (RuntimeException e) {
             if (batch.size() == 1) {

@@ -1,6 +1,7 @@
 package dev.alfred.conversation;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionDefinition;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +23,14 @@ import org.jspecify.annotations.Nullable;
  */
 @Singleton
 class Lanes {
+
+    /**
+     * For a claim, or another single round trip, that commits on its own: without a transaction around it, pgjdbc
+     * sends its statements and one sync, and PostgreSQL runs them as one implicit transaction that it commits at the
+     * sync, so the commit costs no round trip of its own.
+     */
+    static final TransactionDefinition ON_ITS_OWN =
+            TransactionDefinition.of(TransactionDefinition.Propagation.NOT_SUPPORTED);
 
     /** A leased lane of {@code queue}; {@code owner} proves the lease. */
     record Lane(String queue, String bot, String channel, String chat, UUID owner) {}
@@ -46,15 +55,17 @@ class Lanes {
      * result, in lease order, those without rows (their count drifted: recount them) too.
      *
      * <p>Both statements reach the server in one round trip, yet run one after the other, so that the second one's
-     * snapshot has every row another worker finished before giving a lane up. The claim commits without waiting
-     * for its write-ahead log to be flushed: it changes only leases and attempt counts, and a lease that a database
-     * crash undoes is one that ran out. The next synchronous commit flushes it anyway.
+     * snapshot has every row another worker finished before giving a lane up. Run {@link #ON_ITS_OWN}, the claim
+     * commits in that same round trip. It commits without waiting for its write-ahead log to be flushed
+     * ({@code set_config}, as {@code SET LOCAL} needs an explicit transaction): it changes only leases and attempt
+     * counts, and a lease that a database crash undoes is one that ran out. The next synchronous commit flushes it
+     * anyway.
      */
     <T> Map<Lane, List<T>> claim(
             String queue, int limit, Duration lease, String rows, int rowsPerLane, RowReader<T> reader) {
         UUID owner = UUID.randomUUID();
         return jdbc.prepareStatement("""
-                SET LOCAL synchronous_commit = off;
+                SELECT set_config('synchronous_commit', 'off', true);
                 UPDATE queue_lane SET lease_until = now() + make_interval(secs => ?), lease_owner = ?, served_at = now()
                 WHERE (queue, bot, channel, chat) IN (
                     SELECT queue, bot, channel, chat FROM queue_lane

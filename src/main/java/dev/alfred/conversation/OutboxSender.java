@@ -164,7 +164,7 @@ class OutboxSender {
      */
     private boolean round() throws InterruptedException {
         Map<Lanes.Lane, List<OutboxStore.Pending>> work =
-                tx.executeWrite(status -> store.claim(batch, lease, ROWS_PER_LANE));
+                tx.execute(Lanes.ON_ITS_OWN, status -> store.claim(batch, lease, ROWS_PER_LANE));
         if (work.size() == batch) {
             signal.signal();
         }

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Which lanes a claim takes, on an instance whose workers are off, so that only the test claims. */
+/**
+ * Which lanes a claim takes, on an instance whose workers are off, so that only the test claims. Each claim runs on
+ * its own, as the workers run it, so a lane it leased is leased to the next one.
+ */
 class LanesTest {
 
     ApplicationContext context;
@@ -47,7 +50,7 @@ class LanesTest {
     }
 
     private List<String> claim(int limit) {
-        return tx.executeWrite(status -> inbox.claim(limit, Duration.ofMinutes(1), 4)).keySet().stream()
+        return tx.execute(Lanes.ON_ITS_OWN, status -> inbox.claim(limit, Duration.ofMinutes(1), 4)).keySet().stream()
                 .map(Lanes.Lane::chat)
                 .toList();
     }
