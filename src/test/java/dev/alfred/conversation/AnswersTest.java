@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What storing a lane's answers leaves behind, on an instance whose workers are off, so that only the test claims
- * and stores.
+ * and stores. Events are stored and claimed on their own, as the inbox writer and the workers do.
  */
 class AnswersTest {
 
@@ -106,14 +106,16 @@ class AnswersTest {
     }
 
     private void insert(String... texts) {
-        tx.executeWrite(status -> inbox.insert(List.of(texts).stream()
-                .map(text -> ConversationFixture.text("user", "chat", text))
-                .toList()));
+        tx.execute(
+                Lanes.ON_ITS_OWN,
+                status -> inbox.insert(List.of(texts).stream()
+                        .map(text -> ConversationFixture.text("user", "chat", text))
+                        .toList()));
     }
 
     private Map.Entry<Lanes.Lane, List<InboxStore.Pending>> claim(String... texts) {
         insert(texts);
-        return tx.executeWrite(status -> inbox.claim(1, LEASE, 4))
+        return tx.execute(Lanes.ON_ITS_OWN, status -> inbox.claim(1, LEASE, 4))
                 .entrySet()
                 .iterator()
                 .next();
