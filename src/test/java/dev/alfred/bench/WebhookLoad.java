@@ -62,6 +62,13 @@ public final class WebhookLoad {
     private record Acks(List<Double> latencies, double perSecond, int refused, CpuMeter.Reading cpu) {}
 
     /**
+     * The rate warm-up rounds run at: the end-to-end target. Rounds at 250/s left the compiler working through the
+     * steps, and code compiled for a light load's small batches: at 1,000/s it cost 1.16–1.27 ms of JVM CPU per
+     * message against 0.76–0.89 after rounds at this rate (SlackBench, two runs each).
+     */
+    public static final int WARM_UP_RATE = 1000;
+
+    /**
      * Runs {@code round} again until the JIT compiler spends less than a tenth of a round compiling (for at most a
      * minute), so that the steps measure Alfred as it runs for days, not the compiler: a 3-second warm-up left it
      * compiling on half a core through the following steps.
@@ -108,7 +115,7 @@ public final class WebhookLoad {
                 "JVM CPU ms/msg",
                 "DB CPU ms/msg");
         try (PlainHttp http = new PlainHttp()) {
-            warmUp(() -> acks(http, 500, Duration.ofSeconds(2), cpu, messages));
+            warmUp(() -> acks(http, WARM_UP_RATE, Duration.ofSeconds(1), cpu, messages));
             for (int rate : new int[] {250, 500, 1000, 1500, 2000}) {
                 row(report, rate, acks(http, rate, step, cpu, messages));
             }

@@ -65,7 +65,7 @@ class CoreThroughputBench {
             InboundSink inbox = context.getBean(InboundSink.class);
             FakeChannel channel = context.getBean(FakeChannel.class);
             CpuMeter cpu = CpuMeter.of(context);
-            WebhookLoad.warmUp(() -> run(inbox, channel, cpu, 250, Duration.ofSeconds(2)));
+            WebhookLoad.warmUp(() -> run(inbox, channel, cpu, WebhookLoad.WARM_UP_RATE, Duration.ofSeconds(1)));
             for (int rate : new int[] {100, 250, 500, 750, 1000, 1500}) {
                 Result result = run(inbox, channel, cpu, rate, STEP);
                 report.row(

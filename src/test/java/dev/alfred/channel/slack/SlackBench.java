@@ -46,8 +46,13 @@ class SlackBench {
                     () -> slack.calls(c -> c.path().startsWith("/response/")).stream()
                             .map(call -> new WebhookLoad.Reply(call.path(), call.at()))
                             .toList();
-            WebhookLoad.warmUp(() ->
-                    WebhookLoad.run(http, 250, Duration.ofSeconds(2), cpu, i -> command(events, slack, i), replies));
+            WebhookLoad.warmUp(() -> WebhookLoad.run(
+                    http,
+                    WebhookLoad.WARM_UP_RATE,
+                    Duration.ofSeconds(1),
+                    cpu,
+                    i -> command(events, slack, i),
+                    replies));
             for (int rate : new int[] {20, 100, 250, 500, 750, 1000}) {
                 WebhookLoad.row(
                         report, rate, WebhookLoad.run(http, rate, STEP, cpu, i -> command(events, slack, i), replies));
