@@ -4,15 +4,19 @@ import dev.alfred.audit.AuditLog;
 import dev.alfred.problem.Problem;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /** Tenants: the current one, creating new ones (operator only), and the first start. */
@@ -21,20 +25,24 @@ public class TenantService {
 
     private final TenantRepository tenants;
     private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> tx;
     private final UserService users;
     private final ApiKeyService keys;
     private final AuditLog audit;
     private final Clock clock;
+    private final Map<UUID, Tenant> byId = new ConcurrentHashMap<>();
 
     TenantService(
             TenantRepository tenants,
             JdbcOperations jdbc,
+            TransactionOperations<Connection> tx,
             UserService users,
             ApiKeyService keys,
             AuditLog audit,
             Clock clock) {
         this.tenants = tenants;
         this.jdbc = jdbc;
+        this.tx = tx;
         this.users = users;
         this.keys = keys;
         this.audit = audit;
@@ -45,12 +53,17 @@ public class TenantService {
     @Serdeable
     public record CreatedTenant(Tenant tenant, User owner, String apiKey) {}
 
-    /** The tenant; read on every command and assistant turn, so with one plain query. */
-    @Transactional
+    /**
+     * The tenant; read on every command and assistant turn, so kept once read: a tenant never changes after it
+     * is created, and the counter of its permission changes is not part of it.
+     */
     public Tenant get(UUID tenantId) {
-        return jdbc.prepareStatement(
-                "SELECT id, slug, name, timezone, currency, operator, permissions_version, created_at"
-                        + " FROM tenant WHERE id = ?",
+        Tenant known = byId.get(tenantId);
+        if (known != null) {
+            return known;
+        }
+        Tenant tenant = tx.executeRead(status -> jdbc.prepareStatement(
+                "SELECT id, slug, name, timezone, currency, operator, created_at FROM tenant WHERE id = ?",
                 statement -> {
                     statement.setObject(1, tenantId);
                     try (ResultSet rows = statement.executeQuery()) {
@@ -64,10 +77,11 @@ public class TenantService {
                                 rows.getString(4),
                                 rows.getString(5),
                                 rows.getBoolean(6),
-                                rows.getLong(7),
-                                rows.getObject(8, OffsetDateTime.class).toInstant());
+                                rows.getObject(7, OffsetDateTime.class).toInstant());
                     }
-                });
+                }));
+        byId.put(tenantId, tenant);
+        return tenant;
     }
 
     public Optional<Tenant> findBySlug(String slug) {
@@ -100,7 +114,7 @@ public class TenantService {
             throw Problem.conflict("a tenant named '" + slug + "' exists already");
         }
         Tenant tenant =
-                tenants.save(new Tenant(UUID.randomUUID(), slug, stripped, "UTC", "USD", operator, 0, clock.instant()));
+                tenants.save(new Tenant(UUID.randomUUID(), slug, stripped, "UTC", "USD", operator, clock.instant()));
         User owner =
                 users.createIn(tenant.id(), new UserInput(ownerName, null, Role.CEO, null, null, null, true), Role.CEO);
         String secret = apiKey == null || apiKey.isBlank() ? Secrets.newApiKey() : apiKey.strip();
