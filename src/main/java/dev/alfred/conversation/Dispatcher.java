@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Claims inbox rows and turns each into replies in one transaction: route, write the outbox and
- * the history, mark the row done. A row whose processing throws is retried with backoff and, after
- * {@code alfred.dispatcher.max-attempts}, answered with an apology and marked failed.
+ * the history, mark the row done. The lanes of one claim share that transaction while every row
+ * succeeds; otherwise each lane is handled on its own. A row whose processing throws is retried with
+ * backoff and, after {@code alfred.dispatcher.max-attempts}, answered with an apology and marked failed.
  */
 @Singleton
 @Requires(property = "alfred.dispatcher.enabled", notEquals = "false")
@@ -104,10 +105,58 @@ class Dispatcher {
         if (more) {
             inboxSignal.signal();
         }
-        for (Map.Entry<Lanes.Lane, List<InboxStore.Pending>> lane : work.entrySet()) {
-            more |= handle(lane.getKey(), lane.getValue());
+        List<Together> lanes = new ArrayList<>();
+        work.forEach((lane, rows) -> {
+            if (rows.isEmpty()) {
+                tx.executeWrite(status -> {
+                    inbox.recount(lane);
+                    return null;
+                });
+            } else {
+                showProgress(rows);
+                lanes.add(new Together(lane, rows));
+            }
+        });
+        if (lanes.size() > 1 && handleAllTogether(lanes)) {
+            return more || lanes.stream().anyMatch(lane -> lane.moreWaiting);
+        }
+        for (Together lane : lanes) {
+            more |= handle(lane.lane, lane.rows);
         }
         return more;
+    }
+
+    private void showProgress(List<InboxStore.Pending> rows) {
+        rows.stream()
+                .map(InboxStore.Pending::event)
+                .filter(event -> event.kind() == Inbound.Kind.TEXT)
+                .forEach(event -> channels.find(event.bot(), event.channel()).ifPresent(c -> c.showProgress(event)));
+    }
+
+    /**
+     * The common case under load: every row of every lane claimed succeeds, so all of them are stored in one
+     * transaction and one statement instead of one of each per lane. False when anything failed, or a lease was
+     * lost: then nothing was stored, and each lane is to be handled on its own.
+     */
+    private boolean handleAllTogether(List<Together> lanes) {
+        try {
+            tx.executeWrite(status -> {
+                lanes.forEach(Together::route);
+                List<Answers.Stored> stored =
+                        answers.store(lanes.stream().map(Together::answers).toList(), handOverLease());
+                for (int i = 0; i < lanes.size(); i++) {
+                    if (!lanes.get(i).stored(stored.get(i))) {
+                        throw new LeaseLost();
+                    }
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            lanes.forEach(Together::giveBackSlot);
+            return false;
+        }
+        lanes.forEach(Together::send);
+        return true;
     }
 
     /**
@@ -116,20 +165,9 @@ class Dispatcher {
      * an apology and given up. True when rows may wait in the lane that a worker skipped while this one held it.
      */
     private boolean handle(Lanes.Lane lane, List<InboxStore.Pending> rows) {
-        if (rows.isEmpty()) {
-            tx.executeWrite(status -> {
-                inbox.recount(lane);
-                return null;
-            });
-            return false;
-        }
-        rows.stream()
-                .map(InboxStore.Pending::event)
-                .filter(event -> event.kind() == Inbound.Kind.TEXT)
-                .forEach(event -> channels.find(event.bot(), event.channel()).ifPresent(c -> c.showProgress(event)));
         try {
-            Together together = new Together(rows);
-            Failure failure = handleTogether(lane, together);
+            Together together = new Together(lane, rows);
+            Failure failure = handleTogether(together);
             if (failure == null) {
                 return together.moreWaiting;
             }
@@ -151,19 +189,18 @@ class Dispatcher {
     }
 
     /**
-     * The common case: every row succeeds, so they need no savepoints, and a failure rolls them all back to be
+     * A lane's rows when they all succeed, so they need no savepoints, and a failure rolls them all back to be
      * handled again one by one ({@link #handleInOrder}). When the chat's outbox lane is free, the replies are handed
      * straight to the sender after the commit instead of waiting for a worker's claim.
      */
-    private @Nullable Failure handleTogether(Lanes.Lane lane, Together together) {
+    private @Nullable Failure handleTogether(Together together) {
         try {
             tx.executeWrite(status -> {
                 together.route();
-                Answers.Released released = together.store(lane);
-                if (released == Answers.Released.LEASE_LOST) {
+                if (!together.stored(answers.store(List.of(together.answers()), handOverLease())
+                        .getFirst())) {
                     throw new LeaseLost();
                 }
-                together.moreWaiting = released == Answers.Released.MORE_WAITING;
                 return null;
             });
         } catch (RuntimeException e) {
@@ -177,9 +214,14 @@ class Dispatcher {
         return null;
     }
 
+    private Duration handOverLease() {
+        return sender.map(OutboxSender::lease).orElse(Duration.ZERO);
+    }
+
     /** The rows of one lane handled in one transaction, and the replies it may hand over after the commit. */
     private final class Together {
 
+        private final Lanes.Lane lane;
         private final List<InboxStore.Pending> rows;
         private final List<Router.Routed> routed = new ArrayList<>();
         private final Lanes.Lane replies;
@@ -188,7 +230,8 @@ class Dispatcher {
         private boolean slot;
         private boolean moreWaiting;
 
-        Together(List<InboxStore.Pending> rows) {
+        Together(Lanes.Lane lane, List<InboxStore.Pending> rows) {
+            this.lane = lane;
             this.rows = rows;
             this.replies = OutboxStore.laneOf(rows.getFirst().event());
             this.current = rows.getFirst();
@@ -202,23 +245,24 @@ class Dispatcher {
         }
 
         /**
-         * Queues the replies and finishes the rows, only after routing, so that a lease on the replies' outbox lane
-         * starts just before the commit.
+         * The rows' answers, taken only after routing, so that a lease on the replies' outbox lane starts just
+         * before the commit; with a hand-over slot, the replies' lane to lease.
          */
-        Answers.Released store(Lanes.Lane lane) {
+        Answers.LaneAnswers answers() {
             slot = sender.isPresent() && sender.get().reserveHandOver();
             List<Answers.Answer> answered = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
                 answered.add(new Answers.Answer(
                         rows.get(i), routed.get(i).tenantId(), routed.get(i).replies()));
             }
-            Answers.Stored stored = answers.store(
-                    lane,
-                    answered,
-                    slot ? replies : null,
-                    slot ? sender.orElseThrow().lease() : Duration.ZERO);
+            return new Answers.LaneAnswers(lane, answered, slot ? replies : null);
+        }
+
+        /** Takes in what storing the answers came to; false when the lease on the lane was lost. */
+        boolean stored(Answers.Stored stored) {
             handOver = stored.handOver().orElse(null);
-            return stored.released();
+            moreWaiting = stored.released() == Answers.Released.MORE_WAITING;
+            return stored.released() != Answers.Released.LEASE_LOST;
         }
 
         void giveBackSlot() {

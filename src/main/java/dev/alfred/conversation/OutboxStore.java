@@ -131,7 +131,12 @@ class OutboxStore {
         Boolean[] moreWaiting = new Boolean[sent.size()];
         Arrays.fill(moreWaiting, false);
         // One lane may have several replies here, and an UPDATE changes a row once however many rows it joins.
+        // The lanes are locked first in the order of their keys, as a dispatcher locks the lanes it answers in.
         jdbc.prepareStatement("""
+                SELECT FROM queue_lane
+                WHERE queue = 'outbox' AND (bot, channel, chat) IN (SELECT * FROM unnest(?, ?, ?))
+                ORDER BY bot, channel, chat
+                FOR UPDATE;
                 WITH done AS (
                     SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?, ?) WITH ORDINALITY
                         AS d(id, message_id, bot, channel, chat, owner, finished, release, position)),
@@ -152,15 +157,21 @@ class OutboxStore {
                 WHERE l.queue = 'outbox' AND l.bot = c.bot AND l.channel = c.channel AND l.chat = c.chat
                   AND l.lease_owner = c.owner
                 RETURNING c.released_by, l.pending""", statement -> {
-            Lanes.bindColumn(statement, 1, "bigint", sent, s -> s.message().id());
-            Lanes.bindColumn(statement, 2, "text", sent, Sent::messageId);
-            Lanes.bindColumn(statement, 3, "text", sent, s -> s.lane().bot());
-            Lanes.bindColumn(statement, 4, "text", sent, s -> s.lane().channel());
-            Lanes.bindColumn(statement, 5, "text", sent, s -> s.lane().chat());
-            Lanes.bindColumn(statement, 6, "uuid", sent, s -> s.lane().owner());
-            Lanes.bindColumn(statement, 7, "integer", sent, Sent::finished);
-            Lanes.bindColumn(statement, 8, "boolean", sent, Sent::release);
-            try (ResultSet rows = statement.executeQuery()) {
+            for (int first : new int[] {1, 6}) {
+                Lanes.bindColumn(statement, first, "text", sent, s -> s.lane().bot());
+                Lanes.bindColumn(
+                        statement, first + 1, "text", sent, s -> s.lane().channel());
+                Lanes.bindColumn(
+                        statement, first + 2, "text", sent, s -> s.lane().chat());
+            }
+            Lanes.bindColumn(statement, 4, "bigint", sent, s -> s.message().id());
+            Lanes.bindColumn(statement, 5, "text", sent, Sent::messageId);
+            Lanes.bindColumn(statement, 9, "uuid", sent, s -> s.lane().owner());
+            Lanes.bindColumn(statement, 10, "integer", sent, Sent::finished);
+            Lanes.bindColumn(statement, 11, "boolean", sent, Sent::release);
+            statement.execute();
+            statement.getMoreResults();
+            try (ResultSet rows = statement.getResultSet()) {
                 while (rows.next()) {
                     int releasedBy = rows.getInt(1);
                     if (!rows.wasNull()) {

@@ -1,6 +1,7 @@
 package dev.alfred.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.alfred.channel.Outbound;
 import dev.alfred.channel.Reply;
@@ -8,6 +9,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -105,6 +107,81 @@ class AnswersTest {
         assertThat(fixture.firstValue("SELECT count(*)::text FROM outbox")).isEqualTo("0");
     }
 
+    @Test
+    void the_lanes_of_a_claim_are_stored_in_one_statement_each_with_its_own_outcome() {
+        insertIn("a", "a1", "a2");
+        insertIn("b", "b1");
+        insertIn("c", "c1");
+        fixture.execute("""
+                INSERT INTO queue_lane (queue, bot, channel, chat, pending) VALUES ('outbox', 'alfred', 'fake', 'b', 1)""");
+        Map<Lanes.Lane, List<InboxStore.Pending>> claimed =
+                tx.execute(Lanes.ON_ITS_OWN, status -> inbox.claim(3, LEASE, 4));
+        List<Answers.LaneAnswers> lanes = claimed.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(
+                        Comparator.comparing(Lanes.Lane::chat).reversed()))
+                .map(lane -> new Answers.LaneAnswers(
+                        lane.getKey(),
+                        answers(lane.getValue(), "x"),
+                        OutboxStore.laneOf(lane.getValue().getFirst().event())))
+                .toList();
+
+        List<Answers.Stored> stored = store(lanes);
+
+        assertThat(lanes).extracting(lane -> lane.lane().chat()).containsExactly("c", "b", "a");
+        assertThat(stored).extracting(Answers.Stored::released).containsOnly(Answers.Released.EMPTY);
+        assertThat(stored.get(0).handOver().orElseThrow().messages())
+                .extracting(Outbound::id, message -> message.reply().text())
+                .containsExactly(tuple(idOf("c1: x"), "c1: x"));
+        assertThat(stored.get(1).handOver()).isEmpty();
+        assertThat(stored.get(2).handOver().orElseThrow().messages())
+                .extracting(Outbound::id, message -> message.reply().text())
+                .containsExactly(tuple(idOf("a1: x"), "a1: x"), tuple(idOf("a2: x"), "a2: x"));
+        assertThat(fixture.firstValue("SELECT string_agg(DISTINCT status, ',') FROM inbox"))
+                .isEqualTo("done");
+        assertThat(fixture.firstValue("""
+                        SELECT string_agg(queue || ' ' || chat || ' ' || pending || ' ' || (lease_owner IS NOT NULL), ', '
+                                          ORDER BY queue, chat)
+                        FROM queue_lane"""))
+                .isEqualTo("inbox a 0 false, inbox b 0 false, inbox c 0 false,"
+                        + " outbox a 2 true, outbox b 2 false, outbox c 1 true");
+    }
+
+    @Test
+    void a_lease_lost_on_one_lane_of_a_claim_is_reported_for_that_lane() {
+        insertIn("a", "a1");
+        insertIn("b", "b1");
+        Map<Lanes.Lane, List<InboxStore.Pending>> claimed =
+                tx.execute(Lanes.ON_ITS_OWN, status -> inbox.claim(2, LEASE, 4));
+        fixture.execute("UPDATE queue_lane SET lease_owner = gen_random_uuid() WHERE queue = 'inbox' AND chat = 'b'");
+        List<Answers.LaneAnswers> lanes = claimed.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(Lanes.Lane::chat)))
+                .map(lane -> new Answers.LaneAnswers(lane.getKey(), answers(lane.getValue(), "x"), null))
+                .toList();
+
+        assertThat(store(lanes))
+                .extracting(Answers.Stored::released)
+                .containsExactly(Answers.Released.EMPTY, Answers.Released.LEASE_LOST);
+        assertThat(fixture.firstValue("SELECT count(*)::text FROM inbox WHERE status = 'pending'"))
+                .isEqualTo("2");
+        assertThat(fixture.firstValue("SELECT count(*)::text FROM outbox")).isEqualTo("0");
+    }
+
+    private void insertIn(String chat, String... texts) {
+        tx.execute(
+                Lanes.ON_ITS_OWN,
+                status -> inbox.insert(List.of(texts).stream()
+                        .map(text -> ConversationFixture.text("user", chat, text))
+                        .toList()));
+    }
+
+    /** One reply to each row, named after the row's text and {@code suffix}. */
+    private static List<Answers.Answer> answers(List<InboxStore.Pending> rows, String suffix) {
+        return rows.stream()
+                .map(row -> new Answers.Answer(
+                        row, null, List.of(Reply.text(row.event().text() + ": " + suffix))))
+                .toList();
+    }
+
     private void insert(String... texts) {
         tx.execute(
                 Lanes.ON_ITS_OWN,
@@ -132,9 +209,15 @@ class AnswersTest {
                                 .map(suffix -> Reply.text(row.event().text() + ": " + suffix))
                                 .toList()))
                 .toList();
+        return store(List.of(new Answers.LaneAnswers(claimed.getKey(), answered, replies)))
+                .getFirst();
+    }
+
+    /** Stores the lanes' answers in one transaction, rolled back if a lease was lost. */
+    private List<Answers.Stored> store(List<Answers.LaneAnswers> lanes) {
         return tx.executeWrite(status -> {
-            Answers.Stored stored = answers.store(claimed.getKey(), answered, replies, LEASE);
-            if (stored.released() == Answers.Released.LEASE_LOST) {
+            List<Answers.Stored> stored = answers.store(lanes, LEASE);
+            if (stored.stream().anyMatch(s -> s.released() == Answers.Released.LEASE_LOST)) {
                 status.setRollbackOnly();
             }
             return stored;
