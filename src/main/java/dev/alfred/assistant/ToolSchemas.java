@@ -48,7 +48,7 @@ final class ToolSchemas {
     private static Map<String, Object> typeOf(Type type) {
         if (type instanceof ParameterizedType generic && generic.getRawType() instanceof Class<?> raw) {
             if (Collection.class.isAssignableFrom(raw)) {
-                return Map.of("type", "array", "items", typeOf(generic.getActualTypeArguments()[0]));
+                return type("array", "items", typeOf(generic.getActualTypeArguments()[0]));
             }
             return Map.of("type", "object");
         }
@@ -69,17 +69,28 @@ final class ToolSchemas {
             List<String> values = Arrays.stream(raw.getEnumConstants())
                     .map(value -> value.toString().toLowerCase(Locale.ROOT))
                     .toList();
-            return Map.of("type", "string", "enum", values);
+            return type("string", "enum", values);
         }
         if (raw == LocalDate.class) {
-            return Map.of("type", "string", "format", "date");
+            return type("string", "format", "date");
         }
         if (Temporal.class.isAssignableFrom(raw)) {
-            return Map.of("type", "string", "format", "date-time");
+            return type("string", "format", "date-time");
         }
         if (raw.isRecord()) {
             return of((Class<? extends Record>) raw);
         }
         return Map.of("type", "object");
+    }
+
+    /**
+     * {@code {"type": type, key: value}} in that order. {@code Map.of} orders its keys differently on each start, and
+     * a schema that reads the same every time keeps a provider's prompt cache warm across restarts and instances.
+     */
+    private static Map<String, Object> type(String type, String key, Object value) {
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", type);
+        schema.put(key, value);
+        return schema;
     }
 }

@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -80,14 +81,15 @@ class AssistantBench {
             List<AssistantTool<?>> offered = tx.executeRead(status -> registry.offeredTo(actor));
             List<Map<String, Object>> definitions = new ArrayList<>();
             for (AssistantTool<?> tool : offered) {
-                definitions.add(Map.of(
-                        "type",
-                        "function",
-                        "function",
-                        Map.of(
-                                "name", tool.name(),
-                                "description", tool.description(),
-                                "parameters", ToolSchemas.of(tool.inputType()))));
+                // Ordered as a provider's request is, and the same on every run: Map.of orders keys at random.
+                Map<String, Object> function = new LinkedHashMap<>();
+                function.put("name", tool.name());
+                function.put("description", tool.description());
+                function.put("parameters", ToolSchemas.of(tool.inputType()));
+                Map<String, Object> definition = new LinkedHashMap<>();
+                definition.put("type", "function");
+                definition.put("function", function);
+                definitions.add(definition);
             }
             String system = prompts.render(
                     context.getBean(BotRegistry.class).get("alfred"),

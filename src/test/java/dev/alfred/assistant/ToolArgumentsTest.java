@@ -64,4 +64,16 @@ class ToolArgumentsTest {
         assertThat(properties.get("count")).containsEntry("type", "integer");
         assertThat(properties.get("people")).containsEntry("type", "array");
     }
+
+    @Test
+    void theSchemaReadsTheSameOnEveryStart() throws Exception {
+        // Map.of orders keys differently on each start of the JVM, so this fails now and then if one slips back in.
+        assertThat(JsonMapper.createDefault().writeValueAsString(ToolSchemas.of(Input.class)))
+                .isEqualTo("{\"type\":\"object\",\"properties\":{"
+                        + "\"title\":{\"type\":\"string\",\"description\":\"the title\"},"
+                        + "\"priority\":{\"type\":\"string\",\"enum\":[\"low\",\"high\"]},"
+                        + "\"count\":{\"type\":\"integer\"},"
+                        + "\"people\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}},"
+                        + "\"required\":[\"title\"],\"additionalProperties\":false}");
+    }
 }
