@@ -116,6 +116,7 @@ class AnswersTest {
                 INSERT INTO queue_lane (queue, bot, channel, chat, pending) VALUES ('outbox', 'alfred', 'fake', 'b', 1)""");
         Map<Lanes.Lane, List<InboxStore.Pending>> claimed =
                 tx.execute(Lanes.ON_ITS_OWN, status -> inbox.claim(3, LEASE, 4));
+        // Against the order in which the lanes are locked, so that the outcomes must follow the input.
         List<Answers.LaneAnswers> lanes = claimed.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(
                         Comparator.comparing(Lanes.Lane::chat).reversed()))
@@ -183,11 +184,7 @@ class AnswersTest {
     }
 
     private void insert(String... texts) {
-        tx.execute(
-                Lanes.ON_ITS_OWN,
-                status -> inbox.insert(List.of(texts).stream()
-                        .map(text -> ConversationFixture.text("user", "chat", text))
-                        .toList()));
+        insertIn("chat", texts);
     }
 
     private Map.Entry<Lanes.Lane, List<InboxStore.Pending>> claim(String... texts) {
