@@ -42,19 +42,6 @@ class Answers {
     /** The outcome, and the replies to send after the commit if their lane was leased to the caller. */
     record Stored(Released released, Optional<OutboxStore.HandOver> handOver) {}
 
-    /**
-     * Locks the inbox and outbox lanes of several chats in the order of their keys, ahead of the statement that
-     * changes them; on its own, that statement would lock them in whatever order its plan visits them.
-     */
-    private static final String LOCK_IN_ORDER = """
-            SELECT FROM queue_lane
-            WHERE (queue, bot, channel, chat) IN (
-                SELECT k.queue, l.bot, l.channel, l.chat
-                FROM unnest(?, ?, ?) AS l(bot, channel, chat), (VALUES ('inbox'), ('outbox')) AS k(queue))
-            ORDER BY queue, bot, channel, chat
-            FOR UPDATE;
-            """;
-
     private final JdbcOperations jdbc;
     private final OutboxStore outbox;
     private final Json json;
@@ -72,8 +59,8 @@ class Answers {
      * its commit without a claim. Workers skip a leased lane; should the caller die before sending, the lease runs
      * out and a worker sends them.
      *
-     * <p>Several lanes are first locked in the order of their keys, as the inbox writer and the sender lock theirs,
-     * so that transactions that each hold several lanes never wait for each other in a circle.
+     * <p>Several chats' inbox and outbox lanes are first locked in the order of their keys
+     * ({@link Lanes#LOCK_IN_ORDER}).
      */
     List<Stored> store(List<LaneAnswers> lanes, Duration lease) {
         List<Queued> queued = new ArrayList<>();
@@ -84,8 +71,8 @@ class Answers {
                 }
             }
         }
-        int first = lanes.size() > 1 ? 4 : 1;
-        return jdbc.prepareStatement((first > 1 ? LOCK_IN_ORDER : "") + """
+        boolean several = lanes.size() > 1;
+        return jdbc.prepareStatement((several ? Lanes.LOCK_IN_ORDER : "") + """
                 WITH lanes AS (
                     SELECT * FROM unnest(?, ?, ?, ?, ?, ?) WITH ORDINALITY
                         AS l(bot, channel, chat, owner, answered, replies_owner, lane)),
@@ -132,11 +119,10 @@ class Answers {
                      LEFT JOIN counted c ON c.bot = l.bot AND c.channel = l.channel AND c.chat = l.chat
                 ORDER BY l.lane""", statement -> {
             List<Lanes.Lane> leased = lanes.stream().map(LaneAnswers::lane).toList();
-            for (int at : first > 1 ? new int[] {1, first} : new int[] {first}) {
-                Lanes.bindColumn(statement, at, "text", leased, Lanes.Lane::bot);
-                Lanes.bindColumn(statement, at + 1, "text", leased, Lanes.Lane::channel);
-                Lanes.bindColumn(statement, at + 2, "text", leased, Lanes.Lane::chat);
-            }
+            int first = several ? Lanes.bindLocked(statement, 1, withOutboxLanes(leased)) : 1;
+            Lanes.bindColumn(statement, first, "text", leased, Lanes.Lane::bot);
+            Lanes.bindColumn(statement, first + 1, "text", leased, Lanes.Lane::channel);
+            Lanes.bindColumn(statement, first + 2, "text", leased, Lanes.Lane::chat);
             Lanes.bindColumn(statement, first + 3, "uuid", leased, Lanes.Lane::owner);
             Lanes.bindColumn(
                     statement, first + 4, "int4", lanes, l -> l.answers().size());
@@ -169,11 +155,7 @@ class Answers {
                     lanes.stream().flatMap(l -> l.answers().stream()).toList(),
                     a -> a.row().id());
             List<Stored> outcomes = new ArrayList<>();
-            if (first > 1) {
-                statement.execute();
-                statement.getMoreResults();
-            }
-            try (ResultSet result = first > 1 ? statement.getResultSet() : statement.executeQuery()) {
+            try (ResultSet result = Lanes.resultAfterLock(statement, several)) {
                 for (int lane = 0; lane < lanes.size(); lane++) {
                     result.next();
                     outcomes.add(outcome(result, lanes.get(lane), lane + 1, queued));
@@ -181,6 +163,15 @@ class Answers {
             }
             return outcomes;
         });
+    }
+
+    /** The inbox lanes and their chats' outbox lanes, to lock. */
+    private static List<Lanes.Lane> withOutboxLanes(List<Lanes.Lane> inbox) {
+        List<Lanes.Lane> both = new ArrayList<>(inbox);
+        for (Lanes.Lane lane : inbox) {
+            both.add(new Lanes.Lane(OutboxStore.QUEUE, lane.bot(), lane.channel(), lane.chat(), lane.owner()));
+        }
+        return both;
     }
 
     /** A lane's row of the result: its pending count (none if the lease was lost), its hand-over, its replies' ids. */

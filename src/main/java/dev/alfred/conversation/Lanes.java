@@ -116,6 +116,37 @@ class Lanes {
                         .createArrayOf(type, rows.stream().map(column).toArray()));
     }
 
+    /**
+     * Locks lanes in the order of their keys, ahead of a statement that changes several of them: on its own, that
+     * statement would lock them in whatever order its plan visits them, and two transactions that each hold several
+     * lanes could wait for each other in a circle. The inbox writer's upsert takes its lanes in this order too.
+     * {@link #bindLocked} binds its parameters; {@link #resultAfterLock} runs the pair.
+     */
+    static final String LOCK_IN_ORDER = """
+            SELECT FROM queue_lane
+            WHERE (queue, bot, channel, chat) IN (SELECT * FROM unnest(?, ?, ?, ?))
+            ORDER BY queue, bot, channel, chat
+            FOR UPDATE;
+            """;
+
+    /** Binds the keys of the lanes to lock to {@link #LOCK_IN_ORDER}, from {@code first} on; the next index. */
+    static int bindLocked(PreparedStatement statement, int first, List<Lane> lanes) throws SQLException {
+        bindColumn(statement, first, "text", lanes, Lane::queue);
+        bindColumn(statement, first + 1, "text", lanes, Lane::bot);
+        bindColumn(statement, first + 2, "text", lanes, Lane::channel);
+        bindColumn(statement, first + 3, "text", lanes, Lane::chat);
+        return first + 4;
+    }
+
+    /** Runs the statement, after {@link #LOCK_IN_ORDER} if {@code locked}, and gives the statement's result. */
+    static ResultSet resultAfterLock(PreparedStatement statement, boolean locked) throws SQLException {
+        statement.execute();
+        if (locked) {
+            statement.getMoreResults();
+        }
+        return statement.getResultSet();
+    }
+
     /** Counts a new pending row into its lane, creating the lane if needed. */
     void add(String queue, String bot, String channel, String chat) {
         jdbc.prepareStatement("""

@@ -131,12 +131,7 @@ class OutboxStore {
         Boolean[] moreWaiting = new Boolean[sent.size()];
         Arrays.fill(moreWaiting, false);
         // One lane may have several replies here, and an UPDATE changes a row once however many rows it joins.
-        // The lanes are locked first in the order of their keys, as a dispatcher locks the lanes it answers in.
-        jdbc.prepareStatement("""
-                SELECT FROM queue_lane
-                WHERE queue = 'outbox' AND (bot, channel, chat) IN (SELECT * FROM unnest(?, ?, ?))
-                ORDER BY bot, channel, chat
-                FOR UPDATE;
+        jdbc.prepareStatement(Lanes.LOCK_IN_ORDER + """
                 WITH done AS (
                     SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?, ?) WITH ORDINALITY
                         AS d(id, message_id, bot, channel, chat, owner, finished, release, position)),
@@ -157,21 +152,16 @@ class OutboxStore {
                 WHERE l.queue = 'outbox' AND l.bot = c.bot AND l.channel = c.channel AND l.chat = c.chat
                   AND l.lease_owner = c.owner
                 RETURNING c.released_by, l.pending""", statement -> {
-            for (int first : new int[] {1, 6}) {
-                Lanes.bindColumn(statement, first, "text", sent, s -> s.lane().bot());
-                Lanes.bindColumn(
-                        statement, first + 1, "text", sent, s -> s.lane().channel());
-                Lanes.bindColumn(
-                        statement, first + 2, "text", sent, s -> s.lane().chat());
-            }
-            Lanes.bindColumn(statement, 4, "bigint", sent, s -> s.message().id());
-            Lanes.bindColumn(statement, 5, "text", sent, Sent::messageId);
-            Lanes.bindColumn(statement, 9, "uuid", sent, s -> s.lane().owner());
-            Lanes.bindColumn(statement, 10, "integer", sent, Sent::finished);
-            Lanes.bindColumn(statement, 11, "boolean", sent, Sent::release);
-            statement.execute();
-            statement.getMoreResults();
-            try (ResultSet rows = statement.getResultSet()) {
+            Lanes.bindLocked(statement, 1, sent.stream().map(Sent::lane).toList());
+            Lanes.bindColumn(statement, 5, "bigint", sent, s -> s.message().id());
+            Lanes.bindColumn(statement, 6, "text", sent, Sent::messageId);
+            Lanes.bindColumn(statement, 7, "text", sent, s -> s.lane().bot());
+            Lanes.bindColumn(statement, 8, "text", sent, s -> s.lane().channel());
+            Lanes.bindColumn(statement, 9, "text", sent, s -> s.lane().chat());
+            Lanes.bindColumn(statement, 10, "uuid", sent, s -> s.lane().owner());
+            Lanes.bindColumn(statement, 11, "integer", sent, Sent::finished);
+            Lanes.bindColumn(statement, 12, "boolean", sent, Sent::release);
+            try (ResultSet rows = Lanes.resultAfterLock(statement, true)) {
                 while (rows.next()) {
                     int releasedBy = rows.getInt(1);
                     if (!rows.wasNull()) {
