@@ -3,6 +3,7 @@ package dev.alfred.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.alfred.channel.Inbound;
 import dev.alfred.channel.InboundSink;
 import dev.alfred.testing.AlfredProperties;
 import dev.alfred.testing.EchoResponder;
@@ -11,6 +12,7 @@ import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -73,6 +75,44 @@ class ClaimTogetherTest {
                 .containsExactly("echo: block", "Sorry, I could not handle that message. The team has been told.");
         assertThat(channel.deliveredTexts("b")).containsExactly("echo: b1");
         assertThat(channel.deliveredTexts("c")).containsExactly("echo: c1");
+    }
+
+    @Test
+    void the_history_of_a_chats_messages_handled_together_keeps_their_order_and_a_refusal_among_them_loses_none()
+            throws InterruptedException {
+        whileBlocked(() -> List.of("b1", "b2", "refuse", "b3").forEach(text -> send("b", text)));
+
+        await().until(() -> channel.deliveredTexts("b").size() == 4);
+        assertThat(channel.deliveredTexts("b"))
+                .containsExactly("echo: b1", "echo: b2", "refused, as asked", "echo: b3");
+        assertThat(fixture.firstValue("""
+                        SELECT string_agg(m.role || ' ' || m.text, ' | ' ORDER BY m.id)
+                        FROM conversation c JOIN conversation_message m ON m.conversation_id = c.id
+                        WHERE c.chat = 'b' AND c.ended_at IS NULL"""))
+                .isEqualTo("user b1 | assistant echo: b1 | user b2 | assistant echo: b2"
+                        + " | user refuse | assistant refused, as asked | user b3 | assistant echo: b3");
+        assertThat(fixture.firstValue("SELECT count(*)::text FROM conversation WHERE chat = 'b'"))
+                .isEqualTo("1");
+        assertThat(fixture.firstValue("SELECT count(DISTINCT xmin::text)::text FROM inbox WHERE chat = 'b'"))
+                .isEqualTo("1");
+    }
+
+    @Test
+    void an_account_linked_by_one_message_is_known_to_the_next_handled_with_it() throws InterruptedException {
+        String code = fixture.linkCode("Newcomer");
+        whileBlocked(() -> {
+            inbox.accept(ConversationFixture.event(
+                    UUID.randomUUID().toString(), "newcomer", "b", Inbound.Kind.COMMAND, "link " + code));
+            inbox.accept(ConversationFixture.text("newcomer", "b", "hello"));
+            send("c", "c1");
+        });
+
+        await().until(() -> channel.deliveredTexts("b").size() == 2);
+        assertThat(channel.deliveredTexts("b").getFirst()).startsWith("Welcome, Newcomer!");
+        assertThat(channel.deliveredTexts("b").get(1)).isEqualTo("echo: hello");
+        await().until(() -> channel.deliveredTexts("c").size() == 1);
+        assertThat(fixture.firstValue("SELECT count(DISTINCT xmin::text)::text FROM inbox WHERE chat IN ('b', 'c')"))
+                .isEqualTo("1");
     }
 
     /** Sends {@code block} to chat {@code a}, runs {@code meanwhile} while the only worker waits in it, then lets go. */
