@@ -2,12 +2,7 @@ package dev.alfred.conversation;
 
 import dev.alfred.channel.Inbound;
 import dev.alfred.identity.Actor;
-import dev.alfred.identity.ApiKeyService;
-import dev.alfred.identity.LinkCodeService;
 import dev.alfred.identity.Role;
-import dev.alfred.identity.User;
-import dev.alfred.identity.UserInput;
-import dev.alfred.identity.UserService;
 import dev.alfred.testing.AlfredProperties;
 import dev.alfred.testing.FakeChannel;
 import dev.alfred.testing.LinkedUsers;
@@ -66,12 +61,7 @@ final class ConversationFixture {
 
     /** A code that links a platform account to a new employee named {@code name}, as an admin would create it. */
     String linkCode(String name) {
-        Actor owner = context.getBean(ApiKeyService.class)
-                .authenticate(AlfredProperties.OWNER_KEY)
-                .orElseThrow();
-        User user = context.getBean(UserService.class)
-                .create(owner, new UserInput(name, null, Role.EMPLOYEE, null, null, null, null));
-        return context.getBean(LinkCodeService.class).create(owner, user.id()).code();
+        return LinkedUsers.code(context, name, Role.EMPLOYEE);
     }
 
     /** Runs one statement in a transaction of its own, to put the database in a state a test needs. */

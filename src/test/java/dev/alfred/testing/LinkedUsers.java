@@ -21,13 +21,18 @@ public final class LinkedUsers {
     /** A new user with {@code role}, linked like {@link #link(ApplicationContext, String, String, String)}. */
     public static Actor link(
             ApplicationContext context, String channel, String platformUserId, String name, Role role) {
+        return context.getBean(LinkCodeService.class)
+                .redeem(code(context, name, role), "alfred", channel, platformUserId);
+    }
+
+    /** A link code for a new user with {@code role}, not yet linked, as an admin creates it. */
+    public static String code(ApplicationContext context, String name, Role role) {
         Actor owner = context.getBean(ApiKeyService.class)
                 .authenticate(AlfredProperties.OWNER_KEY)
                 .orElseThrow();
         var user = context.getBean(UserService.class)
                 .create(owner, new UserInput(name, null, role, null, null, null, null));
-        LinkCodeService links = context.getBean(LinkCodeService.class);
-        return links.redeem(links.create(owner, user.id()).code(), "alfred", channel, platformUserId);
+        return context.getBean(LinkCodeService.class).create(owner, user.id()).code();
     }
 
     /** Links the default tenant's ceo (the owner of {@link AlfredProperties#OWNER_KEY}) to {@code platformUserId}. */
