@@ -140,19 +140,8 @@ class Dispatcher {
      */
     private boolean handleAllTogether(List<Together> lanes) {
         try {
-            tx.executeWrite(status -> {
-                lanes.forEach(Together::route);
-                List<Answers.Stored> stored =
-                        answers.store(lanes.stream().map(Together::answers).toList(), handOverLease());
-                for (int i = 0; i < lanes.size(); i++) {
-                    if (!lanes.get(i).stored(stored.get(i))) {
-                        throw new LeaseLost();
-                    }
-                }
-                return null;
-            });
+            storeTogether(lanes);
         } catch (RuntimeException e) {
-            lanes.forEach(Together::giveBackSlot);
             return false;
         }
         lanes.forEach(Together::send);
@@ -195,23 +184,37 @@ class Dispatcher {
      */
     private @Nullable Failure handleTogether(Together together) {
         try {
-            tx.executeWrite(status -> {
-                together.route();
-                if (!together.stored(answers.store(List.of(together.answers()), handOverLease())
-                        .getFirst())) {
-                    throw new LeaseLost();
-                }
-                return null;
-            });
+            storeTogether(List.of(together));
+        } catch (LeaseLost lost) {
+            throw lost;
         } catch (RuntimeException e) {
-            together.giveBackSlot();
-            if (e instanceof LeaseLost lost) {
-                throw lost;
-            }
             return new Failure(together.current, e);
         }
         together.send();
         return null;
+    }
+
+    /**
+     * Routes every row of these lanes and stores their answers in one transaction. Throws, with nothing stored and
+     * the lanes' hand-over slots given back, when a row failed or a lease was lost ({@link LeaseLost}).
+     */
+    private void storeTogether(List<Together> lanes) {
+        try {
+            tx.executeWrite(status -> {
+                lanes.forEach(Together::route);
+                List<Answers.Stored> stored =
+                        answers.store(lanes.stream().map(Together::answers).toList(), handOverLease());
+                for (int i = 0; i < lanes.size(); i++) {
+                    if (!lanes.get(i).stored(stored.get(i))) {
+                        throw new LeaseLost();
+                    }
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            lanes.forEach(Together::giveBackSlot);
+            throw e;
+        }
     }
 
     private Duration handOverLease() {
