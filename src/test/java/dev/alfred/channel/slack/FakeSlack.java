@@ -1,10 +1,7 @@
 package dev.alfred.channel.slack;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.alfred.testing.PlainHttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +14,6 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -44,22 +39,19 @@ final class FakeSlack implements AutoCloseable {
     /** A scripted answer: an HTTP status, a Retry-After header (or null), a body, a delay before answering. */
     record Answer(int status, String retryAfter, String body, Duration delay) {}
 
-    private final HttpServer server;
-    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final PlainHttpServer server;
+    private final Queue<Call> calls = new ConcurrentLinkedQueue<>();
     private final Map<String, Queue<Answer>> scripted = new ConcurrentHashMap<>();
     private final AtomicInteger ts = new AtomicInteger(100);
     private volatile String socketUrl = "ws://127.0.0.1:1/";
     private volatile String authError;
 
     FakeSlack() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.start();
+        server = new PlainHttpServer(this::handle);
     }
 
     URI base() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.base();
     }
 
     /** The Web API base URL, ending in {@code /api/}. */
@@ -122,44 +114,33 @@ final class FakeSlack implements AutoCloseable {
         return calls(c -> c.path().equals("/response/" + id));
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            byte[] raw = exchange.getRequestBody().readAllBytes();
-            String body = new String(raw, StandardCharsets.UTF_8);
-            String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
-            Map<String, String> params =
-                    contentType.startsWith("application/x-www-form-urlencoded") ? form(body) : Map.of();
-            String authorization = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
-            calls.add(new Call(
-                    path,
-                    params,
-                    path.startsWith("/upload/") ? raw.length + " bytes" : body,
-                    authorization,
-                    Instant.now()));
-            Queue<Answer> queue = scripted.get(path);
-            Answer answer = queue == null ? null : queue.poll();
-            if (answer == null) {
-                answer = new Answer(200, null, normalAnswer(path, params), Duration.ZERO);
-            }
-            if (!answer.delay().isZero()) {
-                Thread.sleep(answer.delay());
-            }
-            if (answer.retryAfter() != null) {
-                exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
-            }
-            byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders()
-                    .add(
-                            "Content-Type",
-                            answer.body().startsWith("{") ? "application/json; charset=utf-8" : "text/plain");
-            exchange.sendResponseHeaders(answer.status(), out.length);
-            try (OutputStream stream = exchange.getResponseBody()) {
-                stream.write(out);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private PlainHttpServer.Response handle(PlainHttpServer.Request request) throws InterruptedException {
+        String path = request.path();
+        String body = new String(request.body(), StandardCharsets.UTF_8);
+        String contentType = String.valueOf(request.header("Content-Type"));
+        Map<String, String> params =
+                contentType.startsWith("application/x-www-form-urlencoded") ? form(body) : Map.of();
+        calls.add(new Call(
+                path,
+                params,
+                path.startsWith("/upload/") ? request.body().length + " bytes" : body,
+                String.valueOf(request.header("Authorization")),
+                Instant.now()));
+        Queue<Answer> queue = scripted.get(path);
+        Answer answer = queue == null ? null : queue.poll();
+        if (answer == null) {
+            answer = new Answer(200, null, normalAnswer(path, params), Duration.ZERO);
         }
+        if (!answer.delay().isZero()) {
+            Thread.sleep(answer.delay());
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", answer.body().startsWith("{") ? "application/json; charset=utf-8" : "text/plain");
+        if (answer.retryAfter() != null) {
+            headers.put("Retry-After", answer.retryAfter());
+        }
+        return new PlainHttpServer.Response(
+                answer.status(), headers, answer.body().getBytes(StandardCharsets.UTF_8));
     }
 
     private String normalAnswer(String path, Map<String, String> params) {
@@ -211,6 +192,6 @@ final class FakeSlack implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.alfred.testing.PlainHttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,11 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,9 +56,8 @@ final class FakeTelegram implements AutoCloseable {
             "name=\"([^\"]+)\"(?:; filename=\"[^\"]*\")?\\r\\n(?:[^\\r\\n]+\\r\\n)*\\r\\n(.*?)\\r\\n--",
             Pattern.DOTALL);
 
-    private final HttpServer server;
-    private final ExecutorService threads = Executors.newCachedThreadPool();
-    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final PlainHttpServer server;
+    private final Queue<Call> calls = new ConcurrentLinkedQueue<>();
     private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
     private final List<String> updates = new ArrayList<>();
     private final AtomicInteger messageIds = new AtomicInteger(1000);
@@ -71,17 +66,14 @@ final class FakeTelegram implements AutoCloseable {
 
     FakeTelegram() {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = new PlainHttpServer(this::handle);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(threads);
-        server.createContext("/", this::handle);
-        server.start();
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.base().toString();
     }
 
     List<Call> calls() {
@@ -132,37 +124,30 @@ final class FakeTelegram implements AutoCloseable {
         }
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            Matcher path = PATH.matcher(exchange.getRequestURI().getPath());
-            if (!path.matches() || !path.group(1).equals(TOKEN)) {
-                respond(exchange, 404, """
-                        {"ok":false,"error_code":404,"description":"Not Found"}""");
-                return;
-            }
-            String method = path.group(2).toLowerCase(Locale.ROOT);
-            String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            JsonNode json = contentType.startsWith("application/json") && !body.isBlank()
-                    ? JSON.readTree(body)
-                    : JSON.createObjectNode();
-            Map<String, String> params = contentType.startsWith("multipart/") ? form(body) : fields(json);
-            Deque<Failure> failing = failures.get(method);
-            Failure failure = failing == null ? null : failing.poll();
-            if (failure != null && failure.status() == 200) {
-                failure = null;
-            }
-            calls.add(new Call(
-                    method, params, json, contentType, Instant.now(), failure == null ? 200 : failure.status()));
-            if (failure != null) {
-                Thread.sleep(failure.delay());
-                respond(exchange, failure.status(), failure.body());
-                return;
-            }
-            respond(exchange, 200, "{\"ok\":true,\"result\":" + result(method, params, json) + "}");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private PlainHttpServer.Response handle(PlainHttpServer.Request request) throws IOException, InterruptedException {
+        Matcher path = PATH.matcher(request.path());
+        if (!path.matches() || !path.group(1).equals(TOKEN)) {
+            return respond(404, """
+                    {"ok":false,"error_code":404,"description":"Not Found"}""");
         }
+        String method = path.group(2).toLowerCase(Locale.ROOT);
+        String contentType = String.valueOf(request.header("Content-Type"));
+        String body = new String(request.body(), StandardCharsets.UTF_8);
+        JsonNode json = contentType.startsWith("application/json") && !body.isBlank()
+                ? JSON.readTree(body)
+                : JSON.createObjectNode();
+        Map<String, String> params = contentType.startsWith("multipart/") ? form(body) : fields(json);
+        Deque<Failure> failing = failures.get(method);
+        Failure failure = failing == null ? null : failing.poll();
+        if (failure != null && failure.status() == 200) {
+            failure = null;
+        }
+        calls.add(new Call(method, params, json, contentType, Instant.now(), failure == null ? 200 : failure.status()));
+        if (failure != null) {
+            Thread.sleep(failure.delay());
+            return respond(failure.status(), failure.body());
+        }
+        return respond(200, "{\"ok\":true,\"result\":" + result(method, params, json) + "}");
     }
 
     private String result(String method, Map<String, String> params, JsonNode json) throws InterruptedException {
@@ -248,16 +233,13 @@ final class FakeTelegram implements AutoCloseable {
         return fields;
     }
 
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+    private static PlainHttpServer.Response respond(int status, String body) {
+        return new PlainHttpServer.Response(
+                status, Map.of("Content-Type", "application/json"), body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
     }
 }
