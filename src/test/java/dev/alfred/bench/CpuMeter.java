@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 
 /**
  * The CPU time used by this JVM (Alfred, the load generator and the fake platform) and by the PostgreSQL
- * server, so that a benchmark can say what a message costs. On a shared machine that number moves much less
- * than latency and throughput do, since time the machine gives to others is not counted. The server's time
+ * server, so that a benchmark can say what a message costs, and the time the JIT compiler spent compiling. On a
+ * shared machine CPU time moves much less than latency and throughput do, since time the machine gives to others
+ * is not counted. The server's time
  * is read from Linux's {@code /proc}: the postmaster, its live children, and the children that have
  * exited (counted into the postmaster). Elsewhere it reads as zero.
  */
@@ -26,12 +27,12 @@ public final class CpuMeter {
 
     private static final long NANOS_PER_TICK = 1_000_000_000L / 100; // USER_HZ is 100 on Linux
 
-    /** CPU time used so far, in nanoseconds. */
-    public record Reading(long jvm, long database) {
+    /** CPU time used so far, in nanoseconds, and the JIT compiler's time so far, in milliseconds. */
+    public record Reading(long jvm, long database, long compiling) {
 
-        /** The CPU time used between {@code earlier} and this reading. */
+        /** The time used between {@code earlier} and this reading. */
         public Reading since(Reading earlier) {
-            return new Reading(jvm - earlier.jvm, database - earlier.database);
+            return new Reading(jvm - earlier.jvm, database - earlier.database, compiling - earlier.compiling);
         }
     }
 
@@ -65,7 +66,10 @@ public final class CpuMeter {
 
     public Reading read() {
         long jvm = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-        return new Reading(jvm, postmaster < 0 ? 0 : database());
+        return new Reading(
+                jvm,
+                postmaster < 0 ? 0 : database(),
+                ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
     }
 
     private long database() {

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -52,7 +53,8 @@ public final class WebhookLoad {
                 "e2e p99 ms",
                 "messages",
                 "JVM CPU ms/msg",
-                "DB CPU ms/msg");
+                "DB CPU ms/msg",
+                "JIT ms");
     }
 
     /**
@@ -61,31 +63,34 @@ public final class WebhookLoad {
      */
     private record Acks(List<Double> latencies, double perSecond, int refused, CpuMeter.Reading cpu) {}
 
-    /**
-     * The rate warm-up rounds run at: the end-to-end target. Rounds at 250/s left the compiler working through the
-     * steps, and code compiled for a light load's small batches: at 1,000/s it cost 1.16–1.27 ms of JVM CPU per
-     * message against 0.76–0.89 after rounds at this rate (SlackBench, two runs each).
-     */
-    public static final int WARM_UP_RATE = 1000;
+    /** The rates of the end-to-end steps, in messages per second. */
+    public static final int[] RATES = {20, 100, 250, 500, 750, 1000};
+
+    private static final int[] ACK_RATES = {250, 500, 1000, 1500, 2000};
 
     /**
-     * Runs {@code round} again until the JIT compiler spends less than a tenth of a round compiling (for at most a
-     * minute), so that the steps measure Alfred as it runs for days, not the compiler: a 3-second warm-up left it
-     * compiling on half a core through the following steps.
+     * Runs {@code round}, a second of messages at the rate given, at each of the steps' {@code rates} in turn, cycle
+     * after cycle, until the JIT compiler spends less than 2 % of a cycle compiling (for at most three minutes), so
+     * that the steps measure Alfred as it runs for days, not the compiler. Rounds at one rate are not enough: after
+     * rounds at 1,000/s alone, the compiler went on compiling for 0.5–1.7 s of each 5-second step at 500, 750 and
+     * 1,000/s, as the code met loads it had not been compiled for; rounds at 250/s alone left code compiled for small
+     * batches, which cost 1.16–1.27 ms of JVM CPU per message at 1,000/s against 0.76–0.89.
      */
-    public static void warmUp(Runnable round) {
+    public static void warmUp(int[] rates, IntConsumer round) {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long start = System.nanoTime();
-        long deadline = start + Duration.ofMinutes(1).toNanos();
-        double compiling = 1;
-        while (compiling >= 0.1 && System.nanoTime() < deadline) {
+        long deadline = start + Duration.ofMinutes(3).toNanos();
+        double compiling;
+        do {
             long compiled = jit.getTotalCompilationTime();
             long began = System.nanoTime();
-            round.run();
+            for (int rate : rates) {
+                round.accept(rate);
+            }
             compiling = (jit.getTotalCompilationTime() - compiled) / ((System.nanoTime() - began) / 1e6);
-        }
+        } while (compiling >= 0.02 && System.nanoTime() < deadline);
         LOG.info(
-                "Warmed up in {} s; the JIT compiler spent {} % of the last round compiling",
+                "Warmed up in {} s; the JIT compiler spent {} % of the last cycle compiling",
                 Math.round((System.nanoTime() - start) / 1e9), Math.round(compiling * 100));
     }
 
@@ -113,10 +118,11 @@ public final class WebhookLoad {
                 "ack max ms",
                 "not 200",
                 "JVM CPU ms/msg",
-                "DB CPU ms/msg");
+                "DB CPU ms/msg",
+                "JIT ms");
         try (PlainHttp http = new PlainHttp()) {
-            warmUp(() -> acks(http, WARM_UP_RATE, Duration.ofSeconds(1), cpu, messages));
-            for (int rate : new int[] {250, 500, 1000, 1500, 2000}) {
+            warmUp(ACK_RATES, rate -> acks(http, rate, Duration.ofSeconds(1), cpu, messages));
+            for (int rate : ACK_RATES) {
                 row(report, rate, acks(http, rate, step, cpu, messages));
             }
         }
@@ -132,7 +138,8 @@ public final class WebhookLoad {
                 BenchReport.fixed(BenchReport.percentile(acks.latencies(), 100)),
                 acks.refused(),
                 CpuMeter.perMessage(acks.cpu().jvm(), acks.latencies().size()),
-                CpuMeter.perMessage(acks.cpu().database(), acks.latencies().size()));
+                CpuMeter.perMessage(acks.cpu().database(), acks.latencies().size()),
+                acks.cpu().compiling());
     }
 
     /** Posts {@code rate * duration} messages at a fixed rate and measures their acknowledgements only. */
@@ -198,7 +205,8 @@ public final class WebhookLoad {
                 BenchReport.fixed(BenchReport.percentile(step.endToEnd(), 99)),
                 step.acks().size(),
                 CpuMeter.perMessage(step.cpu().jvm(), step.acks().size()),
-                CpuMeter.perMessage(step.cpu().database(), step.acks().size()));
+                CpuMeter.perMessage(step.cpu().database(), step.acks().size()),
+                step.cpu().compiling());
     }
 
     /**

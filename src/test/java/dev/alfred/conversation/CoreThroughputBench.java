@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 class CoreThroughputBench {
 
     private static final int USERS = 50;
+    private static final int[] RATES = {100, 250, 500, 750, 1000, 1500};
     private static final Duration STEP = Duration.ofSeconds(5);
     private static final AtomicInteger ROUNDS = new AtomicInteger();
 
@@ -56,7 +57,8 @@ class CoreThroughputBench {
                 "max ms",
                 "messages",
                 "JVM CPU ms/msg",
-                "DB CPU ms/msg");
+                "DB CPU ms/msg",
+                "JIT ms");
         try (ApplicationContext context = ApplicationContext.run(properties)) {
             ConversationFixture fixture = new ConversationFixture(context);
             for (int u = 0; u < USERS; u++) {
@@ -65,8 +67,8 @@ class CoreThroughputBench {
             InboundSink inbox = context.getBean(InboundSink.class);
             FakeChannel channel = context.getBean(FakeChannel.class);
             CpuMeter cpu = CpuMeter.of(context);
-            WebhookLoad.warmUp(() -> run(inbox, channel, cpu, WebhookLoad.WARM_UP_RATE, Duration.ofSeconds(1)));
-            for (int rate : new int[] {100, 250, 500, 750, 1000, 1500}) {
+            WebhookLoad.warmUp(RATES, rate -> run(inbox, channel, cpu, rate, Duration.ofSeconds(1)));
+            for (int rate : RATES) {
                 Result result = run(inbox, channel, cpu, rate, STEP);
                 report.row(
                         rate,
@@ -78,7 +80,8 @@ class CoreThroughputBench {
                         CpuMeter.perMessage(
                                 result.cpu().jvm(), result.latencies().size()),
                         CpuMeter.perMessage(
-                                result.cpu().database(), result.latencies().size()));
+                                result.cpu().database(), result.latencies().size()),
+                        result.cpu().compiling());
             }
         }
         report.publish();

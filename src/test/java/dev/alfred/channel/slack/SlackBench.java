@@ -46,14 +46,11 @@ class SlackBench {
                     () -> slack.calls(c -> c.path().startsWith("/response/")).stream()
                             .map(call -> new WebhookLoad.Reply(call.path(), call.at()))
                             .toList();
-            WebhookLoad.warmUp(() -> WebhookLoad.run(
-                    http,
-                    WebhookLoad.WARM_UP_RATE,
-                    Duration.ofSeconds(1),
-                    cpu,
-                    i -> command(events, slack, i),
-                    replies));
-            for (int rate : new int[] {20, 100, 250, 500, 750, 1000}) {
+            WebhookLoad.warmUp(
+                    WebhookLoad.RATES,
+                    rate -> WebhookLoad.run(
+                            http, rate, Duration.ofSeconds(1), cpu, i -> command(events, slack, i), replies));
+            for (int rate : WebhookLoad.RATES) {
                 WebhookLoad.row(
                         report, rate, WebhookLoad.run(http, rate, STEP, cpu, i -> command(events, slack, i), replies));
             }

@@ -44,9 +44,10 @@ class TelegramBench {
             Supplier<List<WebhookLoad.Reply>> replies = () -> telegram.calls("sendMessage").stream()
                     .map(call -> new WebhookLoad.Reply(call.param("chat_id"), call.at()))
                     .toList();
-            WebhookLoad.warmUp(() -> WebhookLoad.run(
-                    http, WebhookLoad.WARM_UP_RATE, Duration.ofSeconds(1), cpu, i -> update(webhook, i), replies));
-            for (int rate : new int[] {20, 100, 250, 500, 750, 1000}) {
+            WebhookLoad.warmUp(
+                    WebhookLoad.RATES,
+                    rate -> WebhookLoad.run(http, rate, Duration.ofSeconds(1), cpu, i -> update(webhook, i), replies));
+            for (int rate : WebhookLoad.RATES) {
                 WebhookLoad.row(report, rate, WebhookLoad.run(http, rate, STEP, cpu, i -> update(webhook, i), replies));
             }
         }
