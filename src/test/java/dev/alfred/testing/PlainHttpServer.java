@@ -131,9 +131,10 @@ public final class PlainHttpServer implements AutoCloseable {
             body.write(in.readNBytes(size));
             line(in);
         }
-        for (String trailer = line(in); trailer != null && !trailer.isEmpty(); trailer = line(in)) {
-            // trailers are not used by any client of the fakes
-        }
+        String trailer;
+        do {
+            trailer = line(in); // trailers are dropped: no client of the fakes sends any
+        } while (trailer != null && !trailer.isEmpty());
         return body.toByteArray();
     }
 
