@@ -64,9 +64,9 @@ public final class WebhookLoad {
     private record Acks(List<Double> latencies, double perSecond, int refused, CpuMeter.Reading cpu) {}
 
     /** The rates of the end-to-end steps, in messages per second. */
-    public static final int[] RATES = {20, 100, 250, 500, 750, 1000};
+    public static final List<Integer> RATES = List.of(20, 100, 250, 500, 750, 1000);
 
-    private static final int[] ACK_RATES = {250, 500, 1000, 1500, 2000};
+    private static final List<Integer> ACK_RATES = List.of(250, 500, 1000, 1500, 2000);
 
     /**
      * Runs {@code round}, a second of messages at the rate given, at each of the steps' {@code rates} in turn, cycle
@@ -76,7 +76,7 @@ public final class WebhookLoad {
      * 1,000/s, as the code met loads it had not been compiled for; rounds at 250/s alone left code compiled for small
      * batches, which cost 1.16–1.27 ms of JVM CPU per message at 1,000/s against 0.76–0.89.
      */
-    public static void warmUp(int[] rates, IntConsumer round) {
+    public static void warmUp(List<Integer> rates, IntConsumer round) {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long start = System.nanoTime();
         long deadline = start + Duration.ofMinutes(3).toNanos();

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class CoreThroughputBench {
 
     private static final int USERS = 50;
-    private static final int[] RATES = {100, 250, 500, 750, 1000, 1500};
+    private static final List<Integer> RATES = List.of(100, 250, 500, 750, 1000, 1500);
     private static final Duration STEP = Duration.ofSeconds(5);
     private static final AtomicInteger ROUNDS = new AtomicInteger();
 
